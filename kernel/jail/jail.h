@@ -1,0 +1,118 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Jail LSM - internal definitions
+ *
+ * Every task belongs to exactly one jail, recorded in its LSM task blob and
+ * inherited on fork. The host is the static jail 0; every other jail is a
+ * refcounted object with a parent, so jails form a tree rooted at the host.
+ */
+
+#ifndef _SECURITY_JAIL_JAIL_H
+#define _SECURITY_JAIL_JAIL_H
+
+#include <linux/kobject.h>
+#include <linux/lsm_hooks.h>
+#include <linux/rcupdate.h>
+#include <linux/refcount.h>
+#include <linux/sched.h>
+#include <linux/types.h>
+#include <linux/workqueue.h>
+
+#define JAIL_NAME "jail"
+
+/* Id of the host jail; real jails get ids from 1 up. */
+#define JAIL_HOST_ID 0
+
+/**
+ * struct jail - one jail
+ * @id: unique among jails that may still be referenced; 0 for the host
+ * @depth: 0 for the host, parent's depth + 1 otherwise
+ * @parent: the jail this one was created in; NULL only for the host
+ * @usage: one reference per task in the jail, per child jail, and per
+ *	transient user; the jail is torn down when it drops to zero
+ * @nr_tasks: tasks (threads) whose task blob points to this jail
+ * @kobj: the /sys/kernel/jail/<id> directory; its release frees the jail
+ * @release_work: teardown, deferred because the last put may come from an
+ *	RCU callback (task_free) where sleeping is forbidden
+ * @rcu: the jail is freed after a grace period, so that readers of another
+ *	task's jail pointer under rcu_read_lock() never see freed memory
+ */
+struct jail {
+	u32 id;
+	unsigned int depth;
+	struct jail *parent;
+	refcount_t usage;
+	atomic_t nr_tasks;
+	struct kobject kobj;
+	struct work_struct release_work;
+	struct rcu_head rcu;
+};
+
+/**
+ * struct jail_task_security - the jail part of a task's LSM blob
+ * @jail: the task's jail; written only by the task itself (or by fork,
+ *	before the new task is visible), read by others under RCU
+ */
+struct jail_task_security {
+	struct jail __rcu *jail;
+};
+
+extern struct lsm_blob_sizes jail_blob_sizes;
+extern bool jail_lsm_enabled;
+extern struct jail jail_host;
+
+static inline struct jail_task_security *
+jail_task_security(const struct task_struct *task)
+{
+	return task->security + jail_blob_sizes.lbs_task;
+}
+
+/**
+ * jail_current - the calling task's jail
+ *
+ * Only the task itself changes its jail, so no lock is needed to read it.
+ *
+ * Return: the jail; the caller's own reference keeps it alive.
+ */
+static inline struct jail *jail_current(void)
+{
+	return rcu_dereference_protected(jail_task_security(current)->jail,
+					 true);
+}
+
+/* core.c */
+struct jail *jail_create(struct jail *parent);
+void jail_get(struct jail *jail);
+void jail_put(struct jail *jail);
+void jail_switch_current(struct jail *jail);
+u32 jail_task_id(struct task_struct *task);
+
+/* sysfs.c */
+int jail_sysfs_add(struct jail *jail);
+void jail_sysfs_remove(struct jail *jail);
+void jail_sysfs_init_kobj(struct jail *jail);
+
+/* proc.c */
+
+/**
+ * enum jail_cmd_op - operations accepted by /proc/<pid>/jail
+ * @JAIL_CMD_NEW: create a child of the caller's jail and move into it
+ */
+enum jail_cmd_op {
+	JAIL_CMD_NEW,
+};
+
+/**
+ * struct jail_cmd - a parsed write to /proc/<pid>/jail
+ * @op: the operation
+ */
+struct jail_cmd {
+	enum jail_cmd_op op;
+};
+
+/* Longest write accepted by /proc/<pid>/jail, newline included. */
+#define JAIL_CMD_MAX 64
+
+int jail_parse_cmd(const char *buf, size_t len, struct jail_cmd *cmd);
+
+#endif /* _SECURITY_JAIL_JAIL_H */

@@ -1,0 +1,30 @@
+#!/bin/sh
+# Install the Debian packages the build and the VM need, when missing.
+# usage: deps.sh ARCH
+set -eu
+
+arch=${1:-x86_64}
+pkgs="linux-source-6.12 make gcc libc6-dev bc bison flex libelf-dev libssl-dev
+xz-utils patch perl python3 ccache bats util-linux procps shellcheck"
+case $arch in
+x86_64) pkgs="$pkgs qemu-system-x86" ;;
+*) echo "deps: unsupported ARCH '$arch'" >&2; exit 1 ;;
+esac
+
+missing=
+for p in $pkgs; do
+	dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q ' installed$' ||
+		missing="$missing $p"
+done
+[ -n "$missing" ] || exit 0
+
+if [ "$(id -u)" != 0 ]; then
+	echo "deps: missing Debian packages:$missing (install them as root)" >&2
+	exit 1
+fi
+echo "  APT     $missing" >&2
+export DEBIAN_FRONTEND=noninteractive
+# shellcheck disable=SC2086 # one word per package
+apt-get install -y -q --no-install-recommends $missing >/dev/null ||
+	{ apt-get update -q >/dev/null &&
+	  apt-get install -y -q --no-install-recommends $missing >/dev/null; }

@@ -1,0 +1,43 @@
+# Shared by the bats files; runs inside the test VM.
+
+JW="$JAILVM_HELPERS/jail-write"
+THREADS="$JAILVM_HELPERS/threads"
+NOBODY=(setpriv --reuid=65534 --regid=65534 --clear-groups)
+
+# Live jails, as listed in sysfs.
+jail_count() {
+	find /sys/kernel/jail -mindepth 1 -maxdepth 1 -type d | wc -l
+}
+
+# Run "$@" until it succeeds; give up after about 30 seconds. Jail
+# teardown and task counts settle after an RCU grace period and a
+# workqueue run, so tests wait for them rather than sleep.
+eventually() {
+	local i
+	for ((i = 0; i < 300; i++)); do
+		"$@" && return 0
+		sleep 0.1
+	done
+	"$@"
+}
+
+file_is() {
+	[ "$(cat "$1" 2>/dev/null)" = "$2" ]
+}
+
+gone() {
+	[ ! -e "$1" ]
+}
+
+# Start a jailed process tree in the background: a shell that moves into a
+# new jail, writes its id to $BATS_TEST_TMPDIR/id, then runs "$@".
+# Sets JAILED_PID and JAIL_ID.
+start_jailed() {
+	local idfile="$BATS_TEST_TMPDIR/id"
+	rm -f "$idfile"
+	sh -c 'echo new > /proc/self/jail && cat /proc/self/jail > "$0.tmp" &&
+		mv "$0.tmp" "$0" && exec "$@"' "$idfile" "$@" &
+	JAILED_PID=$!
+	eventually test -s "$idfile"
+	JAIL_ID=$(cat "$idfile")
+}

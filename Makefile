@@ -3,7 +3,8 @@
 #   make            build the kernel and the test helpers for $(ARCH)
 #   make run        boot it with an interactive shell (CMD='...' runs one command)
 #   make test       boot it and run tests/bats/*.bats inside
-#   make check      checkpatch --strict, W=1 build of security/jail, shellcheck
+#   make check      checkpatch --strict, W=1 build of security/jail, ABI docs,
+#                   shellcheck
 #   make clean      remove build/<arch> (the unpacked source stays)
 #   make distclean  remove build/
 
@@ -24,6 +25,9 @@ $(error unsupported ARCH=$(ARCH); supported: x86_64)
 endif
 
 CCACHE := $(shell command -v ccache 2>/dev/null)
+# Let clones at other paths (CI) share ccache hits.
+export CCACHE_BASEDIR := $(ROOT)
+export CCACHE_NOHASHDIR := 1
 KMAKE = $(MAKE) -C $(KSRC) O=$(KOBJ) ARCH=$(KARCH) \
 	CROSS_COMPILE=$(CROSS_COMPILE) \
 	$(if $(CCACHE),CC="ccache $(CROSS_COMPILE)gcc" HOSTCC="ccache gcc")
@@ -33,7 +37,7 @@ HELPERS := $(patsubst tests/helpers/%.c,$(HELPERS_OUT)/%,$(HELPER_SRCS))
 HELPER_CFLAGS := -O2 -Wall -Wextra -Werror -pthread
 
 KERNEL_SOURCES := $(wildcard kernel/jail/*.c kernel/jail/*.h kernel/ipc-hooks/*.c kernel/ipc-hooks/*.h)
-SHELL_SCRIPTS := $(wildcard scripts/*.sh tests/vm/*.sh tools/*)
+SHELL_SCRIPTS := $(wildcard scripts/*.sh tests/vm/*.sh) $(filter-out %.md,$(wildcard tools/*)) .ci/run
 
 .NOTPARALLEL:
 .PHONY: all deps source config kernel helpers run test check clean distclean
@@ -69,11 +73,13 @@ test: all
 
 check: config
 	@cd $(KSRC) && scripts/checkpatch.pl --strict --quiet --no-tree \
-		--ignore FILE_PATH_CHANGES -f $(addprefix $(ROOT)/,$(KERNEL_SOURCES))
+		-f $(addprefix $(ROOT)/,$(KERNEL_SOURCES))
 	@cd $(KSRC) && scripts/checkpatch.pl --strict --quiet --no-tree \
 		$(ROOT)/kernel/patches/*.patch
 	@+$(KMAKE) -s W=1 security/jail/ 2>&1 | tee $(KOBJ)/w1.log; \
 		! grep -q 'warning:' $(KOBJ)/w1.log
+	@cd $(KSRC) && abi=$$(perl scripts/get_abi.pl validate --dir $(ROOT)/sysfs-doc 2>&1) && \
+		{ [ -z "$$abi" ] || { echo "$$abi"; false; }; }
 	@shellcheck -s sh $(SHELL_SCRIPTS)
 	@echo "  CHECK   clean"
 

@@ -11,7 +11,7 @@ shift 2
 tree=$root/build/src/linux-source-6.12
 
 fragments="$root/kernel/configs/vm.config $root/kernel/configs/debug.config $root/kernel/configs/jail.config $root/kernel/configs/$arch.config"
-stamp=$(cat $fragments | sha256sum | cut -d' ' -f1)
+stamp=$(for f in $fragments; do cat "$f"; done | sha256sum | cut -d' ' -f1)
 [ "$(cat "$obj/.jail-config" 2>/dev/null)" = "$stamp" ] && [ -f "$obj/.config" ] && exit 0
 
 echo "  CONFIG  tinyconfig + $(for f in $fragments; do basename "$f"; done | tr '\n' ' ')" >&2

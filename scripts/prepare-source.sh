@@ -12,7 +12,8 @@ patches=$root/kernel/patches
 
 [ -r "$tarball" ] || { echo "prepare-source: $tarball missing (apt-get install linux-source-6.12)" >&2; exit 1; }
 
-stamp=$(cd "$patches" && cat series $(cat series) | sha256sum | cut -d' ' -f1)
+stamp=$(cd "$patches" && { cat series; while read -r p; do cat "$p"; done <series; } |
+	sha256sum | cut -d' ' -f1)
 if [ "$(cat "$tree/.jail-patches" 2>/dev/null)" != "$stamp" ]; then
 	echo "  UNPACK  $tarball" >&2
 	rm -rf "$tree"

@@ -42,11 +42,11 @@ shell)
 	status=$?
 	;;
 cmd)
-	/bin/sh -c "$(cat "$out/cmd")"
+	/bin/sh -c "$(cat "$out/arg")"
 	status=$?
 	;;
 test)
-	{ bats --tap tests/bats 2>&1; echo "$?" >"$out/bats-status"; } |
+	{ bats --tap "$(cat "$out/arg")" 2>&1; echo "$?" >"$out/bats-status"; } |
 		tee "$out/tap"
 	status=$(cat "$out/bats-status")
 	;;

@@ -1,14 +1,18 @@
 #!/bin/sh
 # Boot the jail kernel under QEMU (TCG) with the host's filesystem as the
-# VM's read-only root (virtio 9p) and build/<arch>/vm as a writable share
-# for results.
+# VM's read-only root (virtio 9p) and a directory under build/<arch>/vm as a
+# writable share for results.
 #
 # usage: run.sh shell          interactive shell on the serial console
 #        run.sh cmd COMMAND    run one shell command line, exit with its status
-#        run.sh test           run tests/bats/*.bats, print TAP and a summary
+#        run.sh test           run the bats suites, print TAP and a summary
 #
-# Environment: ARCH (default x86_64), JAILVM_TIMEOUT (seconds, default 1800),
-# JAILVM_APPEND (extra kernel command line).
+# The test suites, each in a boot of its own:
+#   tests/bats/*.bats          the jail LSM active (CONFIG_LSM)
+#   tests/bats/lsm-off/*.bats  booted with lsm=capability: jail left out
+#
+# Environment: ARCH (default x86_64), JAILVM_TIMEOUT (seconds per boot,
+# default 1800), JAILVM_APPEND (extra kernel command line).
 set -eu
 
 mode=$1
@@ -16,12 +20,11 @@ cmd=${2:-}
 arch=${ARCH:-x86_64}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 kobj=$root/build/$arch
-out=$kobj/vm
 timeout=${JAILVM_TIMEOUT:-1800}
 
 case $arch in
 x86_64)
-	set -- qemu-system-x86_64 -M pc -cpu max
+	qemu="qemu-system-x86_64 -M pc -cpu max"
 	image=$kobj/arch/x86/boot/bzImage
 	tty=ttyS0
 	;;
@@ -32,60 +35,68 @@ x86_64)
 esac
 [ -r "$image" ] || { echo "run.sh: no kernel at $image (run make first)" >&2; exit 125; }
 
-rm -rf "$out"
-mkdir -p "$out"
-echo "$mode" >"$out/mode"
-printf '%s\n' "$cmd" >"$out/cmd"
-pwd >"$out/cwd"
-
-# The kernel console: the terminal in shell mode, a log file otherwise,
-# where the program's input and output use a virtio console instead.
-if [ "$mode" = shell ]; then
-	io=$tty
-else
-	io=hvc0
-fi
-append="console=$tty root=jailroot rootfstype=9p ro"
-append="$append rootflags=trans=virtio,version=9p2000.L,cache=loose,msize=262144"
-append="$append init=$root/tests/vm/init.sh panic=-1 JAILVM_OUT=$out JAILVM_TTY=$io JAILVM_HELPERS=$kobj/helpers"
-[ "$mode" = shell ] || append="$append quiet"
-append="$append ${JAILVM_APPEND:-}"
-
-set -- "$@" -accel tcg -m 1024 -smp 2 -no-reboot -display none \
-	-kernel "$image" -append "$append" \
-	-fsdev local,id=jailroot,path=/,security_model=none,readonly=on,multidevs=remap \
-	-device virtio-9p-pci,fsdev=jailroot,mount_tag=jailroot \
-	-fsdev local,id=jailout,path="$out",security_model=none \
-	-device virtio-9p-pci,fsdev=jailout,mount_tag=jailout
-
-if [ "$mode" = shell ]; then
-	"$@" -serial mon:stdio
-else
-	# Serial lines end in CR LF; give the caller plain lines.
-	timeout -k 10 "$timeout" "$@" -monitor none \
-		-serial file:"$out/console.log" \
-		-device virtio-serial-pci -chardev stdio,id=io,signal=off \
-		-device virtconsole,chardev=io </dev/null | tr -d '\r' || true
-fi
-
 # Kernel log reports that fail a run, whatever the tests said.
 reports='WARNING:|BUG:|Oops|Kernel panic|general protection fault|turning off the locking correctness validator|INFO: task .* blocked'
-kernel_clean=true
-if grep -Eq "$reports" "$out/dmesg" 2>/dev/null; then
-	kernel_clean=false
-fi
 
-if [ ! -r "$out/status" ]; then
-	echo "run.sh: the VM did not finish (crashed, or timed out after ${timeout}s); its console:" >&2
-	tail -n 40 "$out/console.log" >&2 2>/dev/null || true
-	status=125
-else
-	status=$(cat "$out/status")
-fi
+# boot OUT MODE ARG [KERNEL-ARGS]: one VM run. The VM's init reads MODE and
+# ARG (a command line or a bats path) from OUT and leaves there its exit
+# status, its kernel log, and for tests the TAP output.
+boot() {
+	out=$1
+	rm -rf "$out"
+	mkdir -p "$out"
+	echo "$2" >"$out/mode"
+	printf '%s\n' "$3" >"$out/arg"
+	pwd >"$out/cwd"
+
+	# The kernel console is the terminal in shell mode; otherwise it goes
+	# to a log file and the program talks over a virtio console.
+	if [ "$2" = shell ]; then
+		io=$tty
+	else
+		io=hvc0
+	fi
+	append="console=$tty root=jailroot rootfstype=9p ro"
+	append="$append rootflags=trans=virtio,version=9p2000.L,cache=loose,msize=262144"
+	append="$append init=$root/tests/vm/init.sh panic=-1"
+	append="$append JAILVM_OUT=$out JAILVM_TTY=$io JAILVM_HELPERS=$kobj/helpers"
+	[ "$2" = shell ] || append="$append quiet"
+	append="$append ${4:-} ${JAILVM_APPEND:-}"
+
+	# shellcheck disable=SC2086 # $qemu is the binary and its machine options
+	set -- $qemu -accel tcg -m 1024 -smp 2 -no-reboot -display none \
+		-kernel "$image" -append "$append" \
+		-fsdev local,id=jailroot,path=/,security_model=none,readonly=on,multidevs=remap \
+		-device virtio-9p-pci,fsdev=jailroot,mount_tag=jailroot \
+		-fsdev local,id=jailout,path="$out",security_model=none \
+		-device virtio-9p-pci,fsdev=jailout,mount_tag=jailout
+	if [ "$io" = "$tty" ]; then
+		"$@" -serial mon:stdio
+	else
+		# Serial lines end in CR LF; give the caller plain lines.
+		timeout -k 10 "$timeout" "$@" -monitor none \
+			-serial file:"$out/console.log" \
+			-device virtio-serial-pci -chardev stdio,id=io,signal=off \
+			-device virtconsole,chardev=io </dev/null | tr -d '\r' || true
+	fi
+
+	if [ -r "$out/status" ]; then
+		status=$(cat "$out/status")
+	else
+		echo "run.sh: the VM did not finish (crashed, or timed out after ${timeout}s); its console:" >&2
+		tail -n 40 "$out/console.log" >&2 2>/dev/null || true
+		status=125
+	fi
+	kernel_clean=true
+	if grep -Eq "$reports" "$out/dmesg" 2>/dev/null; then
+		kernel_clean=false
+	fi
+}
 
 if [ "$mode" != test ]; then
+	boot "$kobj/vm/$mode" "$mode" "$cmd"
 	if ! $kernel_clean; then
-		echo "run.sh: the kernel log has reports (build/$arch/vm/dmesg):" >&2
+		echo "run.sh: the kernel log has reports ($out/dmesg):" >&2
 		grep -E "$reports" "$out/dmesg" >&2
 	fi
 	# make can only exit 0 or 2: say the exact status.
@@ -93,15 +104,10 @@ if [ "$mode" != test ]; then
 	exit "$status"
 fi
 
-# test: the bats TAP was printed live; count it, add the host's own checks.
-tap=$out/tap
-touch "$tap"
-passed=$(grep -Ec '^ok [0-9]+( |$)' "$tap" || true)
-skipped=$(grep -Ec '^ok [0-9]+ .*# skip' "$tap" || true)
-failed=$(grep -Ec '^not ok [0-9]+' "$tap" || true)
-passed=$((passed - skipped))
-n=$((passed + failed + skipped))
-
+# test: the bats TAP is printed live; count it and add the host's checks.
+passed=0
+failed=0
+skipped=0
 check() {
 	n=$((n + 1))
 	if "$1"; then
@@ -112,17 +118,30 @@ check() {
 		failed=$((failed + 1))
 	fi
 }
-finished() { [ -r "$out/status" ] && [ "$(sed -n 1p "$tap")" != "" ]; }
+finished() { [ "$status" != 125 ]; }
 bats_complete() {
 	plan=$(sed -n 's/^1\.\.\([0-9]*\)$/\1/p' "$tap")
 	[ -n "$plan" ] && [ "$plan" = "$(grep -Ec '^(not )?ok [0-9]+' "$tap")" ]
 }
-check finished "the VM finished"
-check bats_complete "every planned bats test reported"
-check $kernel_clean "the kernel log has no WARNING, BUG, lockdep report, Oops or panic"
-if ! $kernel_clean; then
-	grep -E "$reports" "$out/dmesg" | sed 's/^/# /'
-fi
+
+for suite in jail:tests/bats: lsm-off:tests/bats/lsm-off:lsm=capability; do
+	name=${suite%%:*}
+	rest=${suite#*:}
+	echo "# suite $name (${rest#*:})"
+	boot "$kobj/vm/$name" test "${rest%%:*}" "${rest#*:}"
+	tap=$out/tap
+	touch "$tap"
+	ok=$(grep -Ec '^ok [0-9]+( |$)' "$tap" || true)
+	skip=$(grep -Ec '^ok [0-9]+ .*# skip' "$tap" || true)
+	n=$(grep -Ec '^(not )?ok [0-9]+' "$tap" || true)
+	passed=$((passed + ok - skip))
+	skipped=$((skipped + skip))
+	failed=$((failed + n - ok))
+	check finished "$name: the VM finished"
+	check bats_complete "$name: every planned bats test reported"
+	check $kernel_clean "$name: the kernel log has no WARNING, BUG, lockdep report, Oops or panic"
+	$kernel_clean || grep -E "$reports" "$out/dmesg" | sed 's/^/# /'
+done
 
 if [ "$skipped" -gt 0 ]; then
 	echo "$passed passed, $failed failed, $skipped skipped"

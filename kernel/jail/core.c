@@ -48,13 +48,17 @@ static void jail_release_workfn(struct work_struct *work)
  * The new jail holds a reference to @parent and has no task yet.
  *
  * Return: the jail with one reference for the caller, or an ERR_PTR():
- * -ENOMEM when out of memory, -EAGAIN when every id is in use.
+ * -ENOSPC when @parent is JAIL_MAX_DEPTH deep already, -ENOMEM when out of
+ * memory, -EAGAIN when every id is in use.
  */
 struct jail *jail_create(struct jail *parent)
 {
 	struct jail *jail;
 	u32 id;
 	int err;
+
+	if (parent->depth >= JAIL_MAX_DEPTH)
+		return ERR_PTR(-ENOSPC);
 
 	jail = kzalloc(sizeof(*jail), GFP_KERNEL_ACCOUNT);
 	if (!jail)
@@ -70,19 +74,21 @@ struct jail *jail_create(struct jail *parent)
 	}
 	jail->id = id;
 	jail->depth = parent->depth + 1;
+	jail_get(parent);
+	jail->parent = parent;
 	refcount_set(&jail->usage, 1);
 	atomic_set(&jail->nr_tasks, 0);
 	INIT_WORK(&jail->release_work, jail_release_workfn);
 
+	/* The files are readable as soon as they exist: fill the jail first. */
 	err = jail_sysfs_add(jail);
 	if (err) {
 		xa_erase(&jail_ids, id);
 		kobject_put(&jail->kobj);
+		jail_put(parent);
 		return ERR_PTR(err);
 	}
 
-	jail_get(parent);
-	jail->parent = parent;
 	/* Replacing the reserved entry allocates nothing, so cannot fail. */
 	xa_store(&jail_ids, id, jail, GFP_KERNEL);
 	return jail;

@@ -23,6 +23,9 @@
 /* Id of the host jail; real jails get ids from 1 up. */
 #define JAIL_HOST_ID 0
 
+/* How deep jails nest below the host, as for user and pid namespaces. */
+#define JAIL_MAX_DEPTH 32
+
 /**
  * struct jail - one jail
  * @id: unique among jails that may still be referenced; 0 for the host

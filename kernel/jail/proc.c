@@ -9,6 +9,7 @@
  */
 
 #include <linux/capability.h>
+#include <linux/cred.h>
 #include <linux/err.h>
 #include <linux/fs.h>
 #include <linux/jail.h>
@@ -89,18 +90,21 @@ ssize_t jail_proc_read(struct task_struct *task, char __user *ubuf,
 
 /**
  * jail_proc_write - write /proc/<pid>/jail
+ * @file: the open file
  * @task: the task the file belongs to
  * @ubuf: the command
  * @count: its length
  * @ppos: file position; must be 0
  *
- * Return: @count, or -EPERM when @task is not the caller or the caller has
- * neither CAP_SYS_ADMIN nor no_new_privs, -EINVAL for a malformed command
- * or a multi-threaded caller, -ENOMEM, -EAGAIN when out of jail ids,
- * -EOPNOTSUPP when the jail LSM is not active.
+ * Return: @count, or -EPERM when @task is not the caller, the caller's
+ * credentials changed since @file was opened, or the caller has neither
+ * CAP_SYS_ADMIN nor no_new_privs, -EINVAL for a malformed command or a
+ * multi-threaded caller, -ENOSPC when jails are nested too deep, -ENOMEM,
+ * -EAGAIN when out of jail ids, -EOPNOTSUPP when the jail LSM is not
+ * active.
  */
-ssize_t jail_proc_write(struct task_struct *task, const char __user *ubuf,
-			size_t count, loff_t *ppos)
+ssize_t jail_proc_write(struct file *file, struct task_struct *task,
+			const char __user *ubuf, size_t count, loff_t *ppos)
 {
 	char buf[JAIL_CMD_MAX + 1];
 	struct jail_cmd cmd;
@@ -110,6 +114,9 @@ ssize_t jail_proc_write(struct task_struct *task, const char __user *ubuf,
 		return -EOPNOTSUPP;
 	/* A task only ever moves itself: jailing restricts the writer. */
 	if (task != current)
+		return -EPERM;
+	/* Only the opener writes: no descriptor carried across an execve. */
+	if (file->f_cred != current_real_cred())
 		return -EPERM;
 	/* No partial writes. */
 	if (*ppos != 0 || count == 0 || count > JAIL_CMD_MAX)

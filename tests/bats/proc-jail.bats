@@ -86,6 +86,34 @@ load helpers
 	[ "$(jail_count)" = "$before" ]
 }
 
+@test "a descriptor opened before an execve cannot be written (EPERM)" {
+	local before
+	before=$(jail_count)
+	# bash, not dash: dash reports every failed write as an I/O error.
+	run bash -c 'exec 3>/proc/self/jail
+		exec bash -c "echo new >&3; cat /proc/self/jail"'
+	[[ ${lines[0]} == *"Operation not permitted"* ]]
+	[ "${lines[1]}" = 0 ]
+	[ "$(jail_count)" = "$before" ]
+	# The same descriptor works for the process image that opened it.
+	run sh -c 'exec 3>/proc/self/jail; echo new >&3; cat /proc/self/jail'
+	[ "$status" = 0 ]
+	[[ $output =~ ^[1-9][0-9]*$ ]]
+}
+
+@test "jails nest 32 deep below the host; one more is ENOSPC" {
+	run sh -c 'i=0; while [ $i -lt 32 ]; do
+			echo new > /proc/self/jail || exit 1; i=$((i + 1)); done
+		own=$(cat /proc/self/jail)
+		depth=0 j=$own
+		while [ "$j" != 0 ]; do
+			j=$(cat /sys/kernel/jail/$j/parent); depth=$((depth + 1)); done
+		echo "$depth"
+		printf new | "$0" /proc/self/jail' "$JW"
+	[ "${lines[0]}" = 32 ]
+	[[ ${lines[1]} =~ ^ENOSPC\ [1-9][0-9]*$ ]]
+}
+
 @test "a multi-threaded writer gets EINVAL and stays where it is" {
 	local before
 	before=$(jail_count)

@@ -4,8 +4,8 @@
 # its status and the kernel log to the shared output directory, and reboots
 # (QEMU runs with -no-reboot, so the VM ends).
 #
-# From the kernel command line: JAILVM_OUT (the output directory, at the
-# same path as on the host), JAILVM_TTY (the terminal for
+# From the kernel command line: JAILVM_REPO (the project), JAILVM_OUT (the
+# output directory, at the same path as on the host), JAILVM_TTY (the terminal for
 # the program's input and output), JAILVM_HELPERS
 # (the test helpers built for this architecture).
 
@@ -27,6 +27,10 @@ mount -t mqueue mqueue /dev/mqueue
 mount -t tmpfs -o mode=1777 tmpfs /tmp
 mount -t tmpfs -o mode=0755 tmpfs /run
 mount -t tmpfs -o mode=1777 tmpfs /var/tmp
+# The project may live under a path just covered by tmpfs (a clone in
+# /tmp): mount it again, read-only, at the same path.
+mkdir -p "$JAILVM_REPO"
+mount -t 9p -o ro,trans=virtio,version=9p2000.L,cache=loose,msize=262144 jailrepo "$JAILVM_REPO"
 mount -t 9p -o trans=virtio,version=9p2000.L,msize=262144 jailout "$JAILVM_OUT"
 
 out=$JAILVM_OUT

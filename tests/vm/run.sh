@@ -59,7 +59,8 @@ boot() {
 	append="console=$tty root=jailroot rootfstype=9p ro"
 	append="$append rootflags=trans=virtio,version=9p2000.L,cache=loose,msize=262144"
 	append="$append init=$root/tests/vm/init.sh panic=-1"
-	append="$append JAILVM_OUT=$out JAILVM_TTY=$io JAILVM_HELPERS=$kobj/helpers"
+	append="$append JAILVM_REPO=$root JAILVM_OUT=$out JAILVM_TTY=$io"
+	append="$append JAILVM_HELPERS=$kobj/helpers"
 	[ "$2" = shell ] || append="$append quiet"
 	append="$append ${4:-} ${JAILVM_APPEND:-}"
 
@@ -68,6 +69,8 @@ boot() {
 		-kernel "$image" -append "$append" \
 		-fsdev local,id=jailroot,path=/,security_model=none,readonly=on,multidevs=remap \
 		-device virtio-9p-pci,fsdev=jailroot,mount_tag=jailroot \
+		-fsdev local,id=jailrepo,path="$root",security_model=none,readonly=on,multidevs=remap \
+		-device virtio-9p-pci,fsdev=jailrepo,mount_tag=jailrepo \
 		-fsdev local,id=jailout,path="$out",security_model=none \
 		-device virtio-9p-pci,fsdev=jailout,mount_tag=jailout
 	if [ "$io" = "$tty" ]; then

@@ -48,8 +48,8 @@ static void jail_release_workfn(struct work_struct *work)
  * The new jail holds a reference to @parent and has no task yet.
  *
  * Return: the jail with one reference for the caller, or an ERR_PTR():
- * -ENOSPC when @parent is JAIL_MAX_DEPTH deep already, -ENOMEM when out of
- * memory, -EAGAIN when every id is in use.
+ * -ENOSPC when @parent is JAIL_MAX_DEPTH deep already or every id is in
+ * use, -ENOMEM when out of memory.
  */
 struct jail *jail_create(struct jail *parent)
 {
@@ -70,7 +70,8 @@ struct jail *jail_create(struct jail *parent)
 			      &jail_next_id, GFP_KERNEL);
 	if (err < 0) {
 		kobject_put(&jail->kobj);
-		return ERR_PTR(err == -EBUSY ? -EAGAIN : err);
+		/* Out of ids is a limit like depth, as for namespaces. */
+		return ERR_PTR(err == -EBUSY ? -ENOSPC : err);
 	}
 	jail->id = id;
 	jail->depth = parent->depth + 1;

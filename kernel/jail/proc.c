@@ -99,9 +99,8 @@ ssize_t jail_proc_read(struct task_struct *task, char __user *ubuf,
  * Return: @count, or -EPERM when @task is not the caller, the caller's
  * credentials changed since @file was opened, or the caller has neither
  * CAP_SYS_ADMIN nor no_new_privs, -EINVAL for a malformed command or a
- * multi-threaded caller, -ENOSPC when jails are nested too deep, -ENOMEM,
- * -EAGAIN when out of jail ids, -EOPNOTSUPP when the jail LSM is not
- * active.
+ * multi-threaded caller, -ENOSPC when jails are nested too deep or every
+ * jail id is in use, -ENOMEM, -EOPNOTSUPP when the jail LSM is not active.
  */
 ssize_t jail_proc_write(struct file *file, struct task_struct *task,
 			const char __user *ubuf, size_t count, loff_t *ppos)

@@ -35,6 +35,7 @@ KMAKE = $(MAKE) -C $(KSRC) O=$(KOBJ) ARCH=$(KARCH) \
 HELPER_SRCS := $(wildcard tests/helpers/*.c)
 HELPERS := $(patsubst tests/helpers/%.c,$(HELPERS_OUT)/%,$(HELPER_SRCS))
 HELPER_CFLAGS := -O2 -Wall -Wextra -Werror -pthread
+HELPER_LDLIBS := -lrt
 
 KERNEL_SOURCES := $(wildcard kernel/jail/*.c kernel/jail/*.h kernel/ipc-hooks/*.c kernel/ipc-hooks/*.h)
 SHELL_SCRIPTS := $(wildcard scripts/*.sh tests/vm/*.sh) $(filter-out %.md,$(wildcard tools/*)) .ci/run
@@ -58,15 +59,26 @@ kernel: config
 	@+$(KMAKE) -j$(NPROC) -s $(notdir $(KIMAGE))
 	@echo "  KERNEL  $(KOBJ)/$(KIMAGE)" >&2
 
+# The kernel's own SysV message queue selftest, unmodified: a real IPC
+# program that must behave in a jail exactly as outside.
+HELPERS += $(HELPERS_OUT)/msgque
+
 helpers: deps $(HELPERS)
+
+$(HELPERS_OUT)/msgque: | source
+	@mkdir -p $(HELPERS_OUT)
+	@echo "  CC      $@" >&2
+	@$(CROSS_COMPILE)gcc -O2 -o $@ $(KSRC)/tools/testing/selftests/ipc/msgque.c
 
 $(HELPERS_OUT)/%: tests/helpers/%.c
 	@mkdir -p $(HELPERS_OUT)
 	@echo "  CC      $@" >&2
-	@$(CROSS_COMPILE)gcc $(HELPER_CFLAGS) -o $@ $<
+	@$(CROSS_COMPILE)gcc $(HELPER_CFLAGS) -o $@ $< $(HELPER_LDLIBS)
 
+# CMD goes through the environment, so that no quoting in it is re-parsed.
+run: export CMD := $(CMD)
 run: all
-	@ARCH=$(ARCH) tests/vm/run.sh $(if $(CMD),cmd,shell) "$(CMD)"
+	@ARCH=$(ARCH) tests/vm/run.sh $(if $(CMD),cmd,shell) "$$CMD"
 
 test: all
 	@ARCH=$(ARCH) tests/vm/run.sh test

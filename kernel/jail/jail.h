@@ -26,6 +26,20 @@
 /* How deep jails nest below the host, as for user and pid namespaces. */
 #define JAIL_MAX_DEPTH 32
 
+/* Kinds of SysV IPC object counted per jail. */
+enum jail_ipc_kind {
+	JAIL_IPC_MSG,
+	JAIL_IPC_SEM,
+	JAIL_IPC_SHM,
+	JAIL_IPC_KINDS,
+};
+
+/* Kinds of refused access counted per jail, against the refused task. */
+enum jail_denial {
+	JAIL_DENIED_IPC,
+	JAIL_DENIALS,
+};
+
 /**
  * struct jail - one jail
  * @id: unique among jails that may still be referenced; 0 for the host
@@ -34,7 +48,11 @@
  * @usage: one reference per task in the jail, per child jail, and per
  *	transient user; the jail is torn down when it drops to zero
  * @nr_tasks: tasks (threads) whose task blob points to this jail
- * @kobj: the /sys/kernel/jail/<id> directory; its release frees the jail
+ * @nr_ipc: live SysV IPC objects created by the jail's tasks, by kind
+ * @denied: refused accesses by the jail's tasks, by kind
+ * @ipc_ns: the jail's own IPC namespace; NULL for the host
+ * @kobj: the /sys/kernel/jail/<id> directory; its release frees the jail,
+ *	and IPC objects hold it (jail_pin()) to keep the memory, not the jail
  * @release_work: teardown, deferred because the last put may come from an
  *	RCU callback (task_free) where sleeping is forbidden
  * @rcu: the jail is freed after a grace period, so that readers of another
@@ -46,6 +64,9 @@ struct jail {
 	struct jail *parent;
 	refcount_t usage;
 	atomic_t nr_tasks;
+	atomic_t nr_ipc[JAIL_IPC_KINDS];
+	atomic64_t denied[JAIL_DENIALS];
+	struct ipc_namespace *ipc_ns;
 	struct kobject kobj;
 	struct work_struct release_work;
 	struct rcu_head rcu;
@@ -60,7 +81,16 @@ struct jail_task_security {
 	struct jail __rcu *jail;
 };
 
+/**
+ * struct jail_ipc_security - the jail part of a SysV IPC object's LSM blob
+ * @jail: the jail of the task that created the object; pinned
+ */
+struct jail_ipc_security {
+	struct jail *jail;
+};
+
 extern struct lsm_blob_sizes jail_blob_sizes;
+extern const struct lsm_id jail_lsmid;
 extern bool jail_lsm_enabled;
 extern struct jail jail_host;
 
@@ -87,8 +117,14 @@ static inline struct jail *jail_current(void)
 struct jail *jail_create(struct jail *parent);
 void jail_get(struct jail *jail);
 void jail_put(struct jail *jail);
-void jail_switch_current(struct jail *jail);
+void jail_pin(struct jail *jail);
+void jail_unpin(struct jail *jail);
+void jail_count_denial(struct jail *jail, enum jail_denial kind);
+int jail_enter(struct jail *jail);
 u32 jail_task_id(struct task_struct *task);
+
+/* ipc.c (kernel/ipc-hooks) */
+void __init jail_add_ipc_hooks(void);
 
 /* sysfs.c */
 int jail_sysfs_add(struct jail *jail);

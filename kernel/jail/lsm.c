@@ -11,12 +11,13 @@
 
 struct lsm_blob_sizes jail_blob_sizes __ro_after_init = {
 	.lbs_task = sizeof(struct jail_task_security),
+	.lbs_ipc = sizeof(struct jail_ipc_security),
 };
 
 /* False when the LSM is left out of lsm=: the task blob is then absent. */
 bool jail_lsm_enabled __ro_after_init;
 
-static const struct lsm_id jail_lsmid = {
+const struct lsm_id jail_lsmid = {
 	.name = JAIL_NAME,
 	.id = LSM_ID_JAIL,
 };
@@ -57,6 +58,7 @@ static int __init jail_init(void)
 	RCU_INIT_POINTER(jail_task_security(current)->jail, &jail_host);
 
 	security_add_hooks(jail_hooks, ARRAY_SIZE(jail_hooks), &jail_lsmid);
+	jail_add_ipc_hooks();
 	jail_lsm_enabled = true;
 	pr_info("Jail: initialized\n");
 	return 0;

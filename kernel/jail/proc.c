@@ -50,6 +50,7 @@ static bool jail_may_enter_new(void)
 static int jail_enter_new(void)
 {
 	struct jail *jail;
+	int err;
 
 	/* The other threads would stay behind in the old jail. */
 	if (!thread_group_empty(current))
@@ -60,8 +61,10 @@ static int jail_enter_new(void)
 	jail = jail_create(jail_current());
 	if (IS_ERR(jail))
 		return PTR_ERR(jail);
-	jail_switch_current(jail);
-	return 0;
+	err = jail_enter(jail);
+	if (err)
+		jail_put(jail);
+	return err;
 }
 
 /**
@@ -99,8 +102,9 @@ ssize_t jail_proc_read(struct task_struct *task, char __user *ubuf,
  * Return: @count, or -EPERM when @task is not the caller, the caller's
  * credentials changed since @file was opened, or the caller has neither
  * CAP_SYS_ADMIN nor no_new_privs, -EINVAL for a malformed command or a
- * multi-threaded caller, -ENOSPC when jails are nested too deep or every
- * jail id is in use, -ENOMEM, -EOPNOTSUPP when the jail LSM is not active.
+ * multi-threaded caller, -ENOSPC when jails are nested too deep, every
+ * jail id is in use or no IPC namespace may be created, -ENOMEM,
+ * -EOPNOTSUPP when the jail LSM is not active.
  */
 ssize_t jail_proc_write(struct file *file, struct task_struct *task,
 			const char __user *ubuf, size_t count, loff_t *ppos)

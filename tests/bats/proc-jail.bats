@@ -114,6 +114,17 @@ load helpers
 	[[ ${lines[1]} =~ ^ENOSPC\ [1-9][0-9]*$ ]]
 }
 
+@test "no IPC namespace left for the jail is ENOSPC, and changes nothing" {
+	local limit=/proc/sys/user/max_ipc_namespaces before saved
+	saved=$(cat "$limit")
+	before=$(jail_count)
+	echo 0 >"$limit"
+	run "$JW" /proc/self/jail <<<new
+	echo "$saved" >"$limit"
+	[ "$output" = "ENOSPC 0" ]
+	[ "$(jail_count)" = "$before" ]
+}
+
 @test "a multi-threaded writer gets EINVAL and stays where it is" {
 	local before
 	before=$(jail_count)

@@ -1,0 +1,199 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Jail LSM - the SysV IPC walls
+ *
+ * Each jail has its own IPC namespace (core.c), so through its own keys and
+ * ids a jail never names another jail's objects: they do not exist there.
+ * These hooks are the second wall, for a task that holds a foreign IPC
+ * namespace all the same (entered with setns(), or the host entering a
+ * jail's). Every object is tagged with the jail of the task that created
+ * it, and counted there.
+ */
+
+#include <linux/ipc.h>
+#include <linux/lsm_hooks.h>
+#include <linux/msg.h>
+#include <linux/rcupdate.h>
+
+#include "jail.h"
+
+static struct jail_ipc_security *jail_ipc(const struct kern_ipc_perm *perm)
+{
+	return perm->security + jail_blob_sizes.lbs_ipc;
+}
+
+/*
+ * The IPC isolation rule, stated once: an IPC object is for the tasks of
+ * the jail that created it, and for no other jail, ancestors and the host
+ * included; they see a jail's objects only as counts in sysfs. Refusals
+ * are EACCES, the errno ipc/ gives for any refusal by ipc_permission(), so
+ * that every path refuses alike, and are counted against @subject.
+ */
+static int jail_ipc_check(const struct kern_ipc_perm *perm,
+			  struct jail *subject)
+{
+	if (jail_ipc(perm)->jail == subject)
+		return 0;
+	jail_count_denial(subject, JAIL_DENIED_IPC);
+	return -EACCES;
+}
+
+static int jail_ipc_check_current(const struct kern_ipc_perm *perm)
+{
+	/* No object: IPC_INFO and the like, about the caller's namespace. */
+	if (!perm)
+		return 0;
+	return jail_ipc_check(perm, jail_current());
+}
+
+static int jail_ipc_alloc(struct kern_ipc_perm *perm, enum jail_ipc_kind kind)
+{
+	struct jail *jail = jail_current();
+
+	jail_pin(jail);
+	atomic_inc(&jail->nr_ipc[kind]);
+	jail_ipc(perm)->jail = jail;
+	return 0;
+}
+
+/* Called from RCU callbacks: nothing here may sleep. */
+static void jail_ipc_free(struct kern_ipc_perm *perm, enum jail_ipc_kind kind)
+{
+	struct jail *jail = jail_ipc(perm)->jail;
+
+	/* NULL if another LSM's alloc hook failed before this one ran. */
+	if (!jail)
+		return;
+	atomic_dec(&jail->nr_ipc[kind]);
+	jail_unpin(jail);
+}
+
+static int jail_ipc_permission(struct kern_ipc_perm *ipcp, short flag)
+{
+	return jail_ipc_check_current(ipcp);
+}
+
+static int jail_msg_queue_alloc(struct kern_ipc_perm *perm)
+{
+	return jail_ipc_alloc(perm, JAIL_IPC_MSG);
+}
+
+static void jail_msg_queue_free(struct kern_ipc_perm *perm)
+{
+	jail_ipc_free(perm, JAIL_IPC_MSG);
+}
+
+static int jail_msg_queue_associate(struct kern_ipc_perm *perm, int msqflg)
+{
+	return jail_ipc_check_current(perm);
+}
+
+static int jail_msg_queue_msgctl(struct kern_ipc_perm *perm, int cmd)
+{
+	return jail_ipc_check_current(perm);
+}
+
+static int jail_msg_queue_msgsnd(struct kern_ipc_perm *perm,
+				 struct msg_msg *msg, int msqflg)
+{
+	return jail_ipc_check_current(perm);
+}
+
+/*
+ * In a pipelined send, current is the sender and @target the receiver
+ * being handed the message: check the receiver.
+ */
+static int jail_msg_queue_msgrcv(struct kern_ipc_perm *perm,
+				 struct msg_msg *msg,
+				 struct task_struct *target, long type,
+				 int mode)
+{
+	int ret;
+
+	rcu_read_lock();
+	ret = jail_ipc_check(perm,
+			     rcu_dereference(jail_task_security(target)->jail));
+	rcu_read_unlock();
+	return ret;
+}
+
+static int jail_shm_alloc(struct kern_ipc_perm *perm)
+{
+	return jail_ipc_alloc(perm, JAIL_IPC_SHM);
+}
+
+static void jail_shm_free(struct kern_ipc_perm *perm)
+{
+	jail_ipc_free(perm, JAIL_IPC_SHM);
+}
+
+static int jail_shm_associate(struct kern_ipc_perm *perm, int shmflg)
+{
+	return jail_ipc_check_current(perm);
+}
+
+static int jail_shm_shmctl(struct kern_ipc_perm *perm, int cmd)
+{
+	return jail_ipc_check_current(perm);
+}
+
+static int jail_shm_shmat(struct kern_ipc_perm *perm, char __user *shmaddr,
+			  int shmflg)
+{
+	return jail_ipc_check_current(perm);
+}
+
+static int jail_sem_alloc(struct kern_ipc_perm *perm)
+{
+	return jail_ipc_alloc(perm, JAIL_IPC_SEM);
+}
+
+static void jail_sem_free(struct kern_ipc_perm *perm)
+{
+	jail_ipc_free(perm, JAIL_IPC_SEM);
+}
+
+static int jail_sem_associate(struct kern_ipc_perm *perm, int semflg)
+{
+	return jail_ipc_check_current(perm);
+}
+
+static int jail_sem_semctl(struct kern_ipc_perm *perm, int cmd)
+{
+	return jail_ipc_check_current(perm);
+}
+
+static int jail_sem_semop(struct kern_ipc_perm *perm, struct sembuf *sops,
+			  unsigned int nsops, int alter)
+{
+	return jail_ipc_check_current(perm);
+}
+
+static struct security_hook_list jail_ipc_hooks[] __ro_after_init = {
+	LSM_HOOK_INIT(ipc_permission, jail_ipc_permission),
+	LSM_HOOK_INIT(msg_queue_alloc_security, jail_msg_queue_alloc),
+	LSM_HOOK_INIT(msg_queue_free_security, jail_msg_queue_free),
+	LSM_HOOK_INIT(msg_queue_associate, jail_msg_queue_associate),
+	LSM_HOOK_INIT(msg_queue_msgctl, jail_msg_queue_msgctl),
+	LSM_HOOK_INIT(msg_queue_msgsnd, jail_msg_queue_msgsnd),
+	LSM_HOOK_INIT(msg_queue_msgrcv, jail_msg_queue_msgrcv),
+	LSM_HOOK_INIT(shm_alloc_security, jail_shm_alloc),
+	LSM_HOOK_INIT(shm_free_security, jail_shm_free),
+	LSM_HOOK_INIT(shm_associate, jail_shm_associate),
+	LSM_HOOK_INIT(shm_shmctl, jail_shm_shmctl),
+	LSM_HOOK_INIT(shm_shmat, jail_shm_shmat),
+	LSM_HOOK_INIT(sem_alloc_security, jail_sem_alloc),
+	LSM_HOOK_INIT(sem_free_security, jail_sem_free),
+	LSM_HOOK_INIT(sem_associate, jail_sem_associate),
+	LSM_HOOK_INIT(sem_semctl, jail_sem_semctl),
+	LSM_HOOK_INIT(sem_semop, jail_sem_semop),
+};
+
+/**
+ * jail_add_ipc_hooks - register the SysV IPC hooks
+ */
+void __init jail_add_ipc_hooks(void)
+{
+	security_add_hooks(jail_ipc_hooks, ARRAY_SIZE(jail_ipc_hooks),
+			   &jail_lsmid);
+}

@@ -1,18 +1,23 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * Jail LSM - the SysV IPC walls
+ * Jail LSM - the IPC walls
  *
  * Each jail has its own IPC namespace (core.c), so through its own keys and
  * ids a jail never names another jail's objects: they do not exist there.
  * These hooks are the second wall, for a task that holds a foreign IPC
  * namespace all the same (entered with setns(), or the host entering a
- * jail's). Every object is tagged with the jail of the task that created
- * it, and counted there.
+ * jail's), or that finds another namespace's mqueue filesystem mounted.
+ * Every SysV object is tagged with the jail of the task that created it,
+ * and counted there.
  */
 
+#include <linux/fs.h>
 #include <linux/ipc.h>
+#include <linux/ipc_namespace.h>
 #include <linux/lsm_hooks.h>
+#include <linux/magic.h>
 #include <linux/msg.h>
+#include <linux/nsproxy.h>
 #include <linux/rcupdate.h>
 
 #include "jail.h"
@@ -46,10 +51,24 @@ static int jail_ipc_check_current(const struct kern_ipc_perm *perm)
 	return jail_ipc_check(perm, jail_current());
 }
 
+/*
+ * A jailed task creates objects only in its jail's own namespace, where the
+ * jail's end removes them; never one that another jail, or the host, could
+ * neither use nor remove.
+ */
+static bool jail_in_own_ipc_ns(struct jail *jail)
+{
+	return jail == &jail_host || current->nsproxy->ipc_ns == jail->ipc_ns;
+}
+
 static int jail_ipc_alloc(struct kern_ipc_perm *perm, enum jail_ipc_kind kind)
 {
 	struct jail *jail = jail_current();
 
+	if (!jail_in_own_ipc_ns(jail)) {
+		jail_count_denial(jail, JAIL_DENIED_IPC);
+		return -EACCES;
+	}
 	jail_pin(jail);
 	atomic_inc(&jail->nr_ipc[kind]);
 	jail_ipc(perm)->jail = jail;
@@ -169,7 +188,27 @@ static int jail_sem_semop(struct kern_ipc_perm *perm, struct sembuf *sops,
 	return jail_ipc_check_current(perm);
 }
 
+/*
+ * POSIX message queues are files of a per-namespace mqueue filesystem. A
+ * jailed task reaches only its own jail's: mq_open() finds it through the
+ * jail's namespace, and this refuses any other reached by a path, such as
+ * the host's /dev/mqueue. Cheap on every other filesystem.
+ */
+static int jail_inode_permission(struct inode *inode, int mask)
+{
+	struct jail *jail;
+
+	if (likely(inode->i_sb->s_magic != MQUEUE_MAGIC))
+		return 0;
+	jail = jail_current();
+	if (jail == &jail_host || inode->i_sb->s_fs_info == jail->ipc_ns)
+		return 0;
+	jail_count_denial(jail, JAIL_DENIED_IPC);
+	return -EACCES;
+}
+
 static struct security_hook_list jail_ipc_hooks[] __ro_after_init = {
+	LSM_HOOK_INIT(inode_permission, jail_inode_permission),
 	LSM_HOOK_INIT(ipc_permission, jail_ipc_permission),
 	LSM_HOOK_INIT(msg_queue_alloc_security, jail_msg_queue_alloc),
 	LSM_HOOK_INIT(msg_queue_free_security, jail_msg_queue_free),
@@ -190,7 +229,7 @@ static struct security_hook_list jail_ipc_hooks[] __ro_after_init = {
 };
 
 /**
- * jail_add_ipc_hooks - register the SysV IPC hooks
+ * jail_add_ipc_hooks - register the IPC hooks
  */
 void __init jail_add_ipc_hooks(void)
 {

@@ -33,58 +33,59 @@ static ssize_t nr_tasks_show(struct kobject *kobj, struct kobj_attribute *attr,
 			  atomic_read(&kobj_to_jail(kobj)->nr_tasks));
 }
 
-static ssize_t jail_nr_ipc_show(struct kobject *kobj, char *buf,
-				enum jail_ipc_kind kind)
+/*
+ * Counter files share one show function per kind of counter: the attribute
+ * carries which counter it shows.
+ */
+struct jail_counter_attribute {
+	struct kobj_attribute attr;
+	unsigned int index;
+};
+
+static unsigned int attr_to_index(struct kobj_attribute *attr)
 {
+	return container_of(attr, struct jail_counter_attribute, attr)->index;
+}
+
+static ssize_t jail_nr_ipc_show(struct kobject *kobj,
+				struct kobj_attribute *attr, char *buf)
+{
+	struct jail *jail = kobj_to_jail(kobj);
+
 	return sysfs_emit(buf, "%d\n",
-			  atomic_read(&kobj_to_jail(kobj)->nr_ipc[kind]));
+			  atomic_read(&jail->nr_ipc[attr_to_index(attr)]));
 }
 
-static ssize_t msg_queues_show(struct kobject *kobj,
-			       struct kobj_attribute *attr, char *buf)
+static ssize_t jail_denied_show(struct kobject *kobj,
+				struct kobj_attribute *attr, char *buf)
 {
-	return jail_nr_ipc_show(kobj, buf, JAIL_IPC_MSG);
-}
+	struct jail *jail = kobj_to_jail(kobj);
 
-static ssize_t sem_sets_show(struct kobject *kobj, struct kobj_attribute *attr,
-			     char *buf)
-{
-	return jail_nr_ipc_show(kobj, buf, JAIL_IPC_SEM);
-}
-
-static ssize_t shm_segments_show(struct kobject *kobj,
-				 struct kobj_attribute *attr, char *buf)
-{
-	return jail_nr_ipc_show(kobj, buf, JAIL_IPC_SHM);
-}
-
-static ssize_t jail_denied_show(struct kobject *kobj, char *buf,
-				enum jail_denial kind)
-{
 	return sysfs_emit(buf, "%lld\n",
-			  atomic64_read(&kobj_to_jail(kobj)->denied[kind]));
+			  atomic64_read(&jail->denied[attr_to_index(attr)]));
 }
 
-static ssize_t denied_ipc_show(struct kobject *kobj,
-			       struct kobj_attribute *attr, char *buf)
-{
-	return jail_denied_show(kobj, buf, JAIL_DENIED_IPC);
-}
+#define JAIL_COUNTER_ATTR(_name, _show, _index)				\
+	struct jail_counter_attribute jail_attr_##_name = {		\
+		.attr = __ATTR(_name, 0444, _show, NULL),		\
+		.index = _index,					\
+	}
+
+static JAIL_COUNTER_ATTR(msg_queues, jail_nr_ipc_show, JAIL_IPC_MSG);
+static JAIL_COUNTER_ATTR(sem_sets, jail_nr_ipc_show, JAIL_IPC_SEM);
+static JAIL_COUNTER_ATTR(shm_segments, jail_nr_ipc_show, JAIL_IPC_SHM);
+static JAIL_COUNTER_ATTR(denied_ipc, jail_denied_show, JAIL_DENIED_IPC);
 
 static struct kobj_attribute jail_attr_parent = __ATTR_RO(parent);
 static struct kobj_attribute jail_attr_nr_tasks = __ATTR_RO(nr_tasks);
-static struct kobj_attribute jail_attr_msg_queues = __ATTR_RO(msg_queues);
-static struct kobj_attribute jail_attr_sem_sets = __ATTR_RO(sem_sets);
-static struct kobj_attribute jail_attr_shm_segments = __ATTR_RO(shm_segments);
-static struct kobj_attribute jail_attr_denied_ipc = __ATTR_RO(denied_ipc);
 
 static struct attribute *jail_attrs[] = {
 	&jail_attr_parent.attr,
 	&jail_attr_nr_tasks.attr,
-	&jail_attr_msg_queues.attr,
-	&jail_attr_sem_sets.attr,
-	&jail_attr_shm_segments.attr,
-	&jail_attr_denied_ipc.attr,
+	&jail_attr_msg_queues.attr.attr,
+	&jail_attr_sem_sets.attr.attr,
+	&jail_attr_shm_segments.attr.attr,
+	&jail_attr_denied_ipc.attr.attr,
 	NULL,
 };
 ATTRIBUTE_GROUPS(jail);

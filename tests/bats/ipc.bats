@@ -190,12 +190,17 @@ in_jail() {
 		nsenter --ipc=/proc/1/ns/ipc sh -c '
 			\$IPC msgget 0x7000; \$IPC msgsnd $q x; \$IPC ctl sem $s getval
 			\$IPC semop $s 0 1; \$IPC shmread $m
-			\$IPC idxstat shm $((m % 32768)) any'
+			\$IPC idxstat shm $((m % 32768)) any
+			\$IPC msgget 0x7001 c'
 		cat \$d/denied_ipc"
 	[ "$status" = 0 ]
 	[ "${lines[0]}" = 0 ]
-	for i in 1 2 3 4 5 6; do [ "${lines[$i]}" = EACCES ]; done
-	[ "${lines[7]}" = 6 ]
+	# The last is a creation: a jail's objects live only in its own
+	# namespace, where its end removes them.
+	for i in 1 2 3 4 5 6 7; do [ "${lines[$i]}" = EACCES ]; done
+	[ "${lines[8]}" = 7 ]
+	run "$IPC" msgget 0x7001
+	[ "$output" = ENOENT ]
 }
 
 @test "POSIX message queues are separate per jail" {
@@ -208,6 +213,20 @@ in_jail() {
 	[ "${lines[2]}" = from-jail ]
 	[ "$("$IPC" mqrecv /jailq)" = from-host ]
 	rm -f /dev/mqueue/jailq
+}
+
+@test "the host's mqueue filesystem is closed to a jail, even mounted" {
+	"$IPC" mqsend /hostq from-host
+	run in_jail 'd=/sys/kernel/jail/$(cat /proc/self/jail)
+		ls /dev/mqueue 2>&1; cat /dev/mqueue/hostq 2>&1
+		rm -f /dev/mqueue/hostq 2>&1; echo >/dev/mqueue/new 2>&1
+		cat $d/denied_ipc'
+	[ "${#lines[@]}" = 5 ]
+	for i in 0 1 2 3; do [[ ${lines[$i]} == *"Permission denied"* ]]; done
+	[ "${lines[4]}" -ge 4 ]
+	[ "$("$IPC" mqrecv /hostq)" = from-host ]
+	[ ! -e /dev/mqueue/new ]
+	rm -f /dev/mqueue/hostq
 }
 
 shmem_kib() {
@@ -268,7 +287,10 @@ shmem_kib() {
 		for i in 1 2 3; do $IPC shmget IPC_PRIVATE 4096 c >/dev/null; done
 		echo $(cat $d/msg_queues $d/sem_sets $d/shm_segments $d/denied_ipc)
 		$IPC ctl msg $q rmid >/dev/null
-		echo $(cat $d/msg_queues)'
+		# Counts drop when the object is freed, after an RCU grace period.
+		i=0; while [ $(cat $d/msg_queues) != 1 ] && [ $i -lt 300 ]; do
+			sleep 0.1; i=$((i + 1)); done
+		cat $d/msg_queues'
 	[ "$status" = 0 ]
 	[ "${lines[0]}" = "2 1 3 0" ]
 	[ "${lines[1]}" = 1 ]

@@ -1,71 +1,150 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * Jail LSM - jail objects: ids, references and teardown
+ * Jail LSM - jail objects: the tree, ids, names, entering, destroying
  *
  * A jail lives as long as something references it: its tasks, its child
  * jails, or a transient user. The last reference may be dropped from
  * task_free(), which runs from an RCU callback, so teardown is deferred to a
  * workqueue, and the memory itself is freed after an RCU grace period.
+ *
+ * jail_mutex orders creating, joining and destroying: a task enters a jail
+ * only while it is alive, and destroy marks a subtree dying before it kills
+ * the subtree's tasks, so no task can slip in behind the kill.
  */
 
+#include <linux/capability.h>
+#include <linux/cred.h>
 #include <linux/err.h>
 #include <linux/ipc_namespace.h>
+#include <linux/mutex.h>
 #include <linux/nsproxy.h>
+#include <linux/sched/signal.h>
 #include <linux/sched/task.h>
 #include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/timekeeping.h>
 #include <linux/xarray.h>
 
 #include "jail.h"
+
+static DEFINE_MUTEX(jail_mutex);
 
 /*
  * Ids of every jail that may still be referenced. An id is reserved (NULL
  * entry) while its jail is being built, published once it is complete, and
  * erased only at teardown; cyclic allocation keeps a freed id from coming
- * back soon.
+ * back soon. Published entries change only under jail_mutex.
  */
 static DEFINE_XARRAY_ALLOC(jail_ids);
 static u32 jail_next_id = JAIL_HOST_ID + 1;
 
+/* Jails that have a directory under /sys/kernel/jail, alive or dying. */
+atomic_t jail_count = ATOMIC_INIT(0);
+
 /* The host: never freed, holds every task that was not jailed. */
 struct jail jail_host = {
 	.id = JAIL_HOST_ID,
+	.children = LIST_HEAD_INIT(jail_host.children),
 	.usage = REFCOUNT_INIT(1),
 };
+
+/**
+ * jail_sees - the visibility rule: may @viewer see and act on @jail?
+ * @viewer: the acting task's jail
+ * @jail: the jail acted on
+ *
+ * A jail sees itself and its descendants, never its parent, its siblings
+ * or the host; the host is the ancestor of all and sees every jail. This
+ * is the one place the rule is stated.
+ *
+ * Return: true when @jail is @viewer or a descendant of it.
+ */
+bool jail_sees(const struct jail *viewer, const struct jail *jail)
+{
+	/* Parent pointers never change, and each pins its parent. */
+	for (; jail; jail = jail->parent) {
+		if (jail == viewer)
+			return true;
+	}
+	return false;
+}
+
+/**
+ * jail_may_admin - may the caller administer @jail (limits, destroy)?
+ * @jail: the jail
+ *
+ * Administration is for a strict ancestor, never the jail itself, and
+ * needs CAP_SYS_ADMIN.
+ *
+ * Return: true if allowed.
+ */
+bool jail_may_admin(const struct jail *jail)
+{
+	const struct jail *viewer = jail_current();
+
+	return viewer != jail && jail_sees(viewer, jail) &&
+	       capable(CAP_SYS_ADMIN);
+}
 
 static void jail_release_workfn(struct work_struct *work)
 {
 	struct jail *jail = container_of(work, struct jail, release_work);
 	struct jail *parent = jail->parent;
+	struct ipc_namespace *ipc_ns;
 
+	/*
+	 * Outside jail_mutex: removing the directory waits for its readers
+	 * and writers, and a destroy write may be waiting for the mutex.
+	 */
 	jail_sysfs_remove(jail);
+
+	mutex_lock(&jail_mutex);
+	list_del(&jail->sibling);
 	xa_erase(&jail_ids, jail->id);
+	ipc_ns = xchg(&jail->ipc_ns, NULL);
+	mutex_unlock(&jail_mutex);
+
+	atomic_dec(&jail_count);
+	atomic_dec(&parent->nr_children);
 	/* The last put frees the jail's IPC objects, and with them its pins. */
-	put_ipc_ns(jail->ipc_ns);
+	if (ipc_ns)
+		put_ipc_ns(ipc_ns);
 	kobject_put(&jail->kobj);
 	jail_put(parent);
 }
 
-/**
- * jail_create - create a child jail
- * @parent: the jail to create it in
- *
- * The new jail holds a reference to @parent, owns a new IPC namespace, and
- * has no task yet.
- *
- * Return: the jail with one reference for the caller, or an ERR_PTR():
- * -ENOSPC when @parent is JAIL_MAX_DEPTH deep already, every id is in use,
- * or the caller's user namespace may have no more IPC namespaces, -ENOMEM
- * when out of memory.
+/* Under jail_mutex. */
+static bool jail_name_taken(const char *name)
+{
+	struct jail *jail;
+	unsigned long id;
+
+	xa_for_each(&jail_ids, id, jail) {
+		if (!jail->dying && !strcmp(jail->name, name))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Create a child jail of @parent, under jail_mutex. The new jail holds a
+ * reference to @parent, owns a new IPC namespace, and has no task yet; the
+ * caller gets one reference.
  */
-struct jail *jail_create(struct jail *parent)
+static struct jail *jail_create(struct jail *parent, const char *name)
 {
 	struct ipc_namespace *ipc_ns;
 	struct jail *jail;
 	u32 id;
 	int err;
 
+	lockdep_assert_held(&jail_mutex);
+	if (parent->dying)
+		return ERR_PTR(-EAGAIN);
 	if (parent->depth >= JAIL_MAX_DEPTH)
 		return ERR_PTR(-ENOSPC);
+	if (*name && jail_name_taken(name))
+		return ERR_PTR(-EEXIST);
 
 	jail = kzalloc(sizeof(*jail), GFP_KERNEL_ACCOUNT);
 	if (!jail)
@@ -89,13 +168,15 @@ struct jail *jail_create(struct jail *parent)
 		/* Out of ids is a limit like depth, as for namespaces. */
 		return ERR_PTR(err == -EBUSY ? -ENOSPC : err);
 	}
-	jail->ipc_ns = ipc_ns;
 	jail->id = id;
+	strscpy(jail->name, name, sizeof(jail->name));
+	jail->ipc_ns = ipc_ns;
 	jail->depth = parent->depth + 1;
 	jail_get(parent);
 	jail->parent = parent;
+	INIT_LIST_HEAD(&jail->children);
+	jail->created = ktime_get_boottime_seconds();
 	refcount_set(&jail->usage, 1);
-	atomic_set(&jail->nr_tasks, 0);
 	INIT_WORK(&jail->release_work, jail_release_workfn);
 
 	/* The files are readable as soon as they exist: fill the jail first. */
@@ -108,9 +189,184 @@ struct jail *jail_create(struct jail *parent)
 		return ERR_PTR(err);
 	}
 
+	list_add_tail(&jail->sibling, &parent->children);
+	atomic_inc(&parent->nr_children);
+	atomic_inc(&jail_count);
 	/* Replacing the reserved entry allocates nothing, so cannot fail. */
 	xa_store(&jail_ids, id, jail, GFP_KERNEL);
 	return jail;
+}
+
+/**
+ * jail_charge_task - count one more task in a jail, within max_tasks
+ * @jail: the jail
+ *
+ * Return: true if counted; false, counted as a denial, when the jail holds
+ * max_tasks tasks already.
+ */
+bool jail_charge_task(struct jail *jail)
+{
+	int max = READ_ONCE(jail->max_tasks);
+
+	if (atomic_inc_return(&jail->nr_tasks) > max && max) {
+		atomic_dec(&jail->nr_tasks);
+		jail_count_denial(jail, JAIL_DENIED_FORK);
+		return false;
+	}
+	return true;
+}
+
+/* The caller's reference to @jail passes to the task. */
+static void jail_switch_current(struct jail *jail)
+{
+	struct jail *old = jail_current();
+
+	rcu_assign_pointer(jail_task_security(current)->jail, jail);
+	atomic_dec(&old->nr_tasks);
+	jail_put(old);
+}
+
+/*
+ * Move the calling, single-threaded task into @jail, under jail_mutex, so
+ * that a thread group never spans two jails or two IPC namespaces. The
+ * caller's reference to @jail passes to the task on success.
+ */
+static int jail_enter(struct jail *jail)
+{
+	int err;
+
+	lockdep_assert_held(&jail_mutex);
+	if (!jail_charge_task(jail))
+		return -EAGAIN;
+	err = switch_current_ipc_ns(jail->ipc_ns);
+	if (err) {
+		atomic_dec(&jail->nr_tasks);
+		return err;
+	}
+	jail_switch_current(jail);
+	return 0;
+}
+
+/**
+ * jail_enter_new - create a child of the caller's jail and move into it
+ * @name: the new jail's name, or ""
+ *
+ * The caller must be single-threaded and allowed to jail itself.
+ *
+ * Return: 0, or -EEXIST when an alive jail has @name, -EAGAIN when the
+ * caller's jail is dying, -ENOSPC when jails are nested too deep, every
+ * jail id is in use or no IPC namespace may be created, -ENOMEM.
+ */
+int jail_enter_new(const char *name)
+{
+	struct jail *jail;
+	int err;
+
+	mutex_lock(&jail_mutex);
+	jail = jail_create(jail_current(), name);
+	if (IS_ERR(jail)) {
+		err = PTR_ERR(jail);
+	} else {
+		err = jail_enter(jail);
+		if (err)
+			jail_put(jail);
+	}
+	mutex_unlock(&jail_mutex);
+	return err;
+}
+
+/**
+ * jail_join - move the caller into an existing jail (FreeBSD's jexec)
+ * @id: the jail's id
+ *
+ * The caller must be single-threaded and have CAP_SYS_ADMIN; the jail must
+ * be alive and the caller's own or a descendant of it.
+ *
+ * Return: 0, or -ESRCH when no alive jail has @id, -EPERM when the caller
+ * may not see it, -EAGAIN when it holds max_tasks already, -ENOMEM.
+ */
+int jail_join(u32 id)
+{
+	struct jail *jail;
+	int err;
+
+	mutex_lock(&jail_mutex);
+	jail = id == JAIL_HOST_ID ? &jail_host : xa_load(&jail_ids, id);
+	if (!jail || jail->dying) {
+		err = -ESRCH;
+	} else if (!jail_sees(jail_current(), jail)) {
+		err = -EPERM;
+	} else if (jail == jail_current()) {
+		err = 0;
+	} else if (!refcount_inc_not_zero(&jail->usage)) {
+		/* Its last task and child are gone: it is being torn down. */
+		err = -ESRCH;
+	} else {
+		err = jail_enter(jail);
+		if (err)
+			jail_put(jail);
+	}
+	mutex_unlock(&jail_mutex);
+	return err;
+}
+
+/* Pre-order walk of the subtree under @root, under jail_mutex. */
+static struct jail *jail_next_in_subtree(struct jail *pos, struct jail *root)
+{
+	if (!list_empty(&pos->children))
+		return list_first_entry(&pos->children, struct jail, sibling);
+	for (; pos != root; pos = pos->parent) {
+		if (!list_is_last(&pos->sibling, &pos->parent->children))
+			return list_next_entry(pos, sibling);
+	}
+	return NULL;
+}
+
+/**
+ * jail_destroy - destroy a jail and all its descendants
+ * @jail: the jail; not the host
+ *
+ * Marks the subtree dying, which refuses forks, new child jails and joins
+ * in it, kills every task in it, and lets go of its IPC namespaces, so
+ * that their objects go as soon as the tasks have exited. Destroying a
+ * dying jail again kills again. When this returns, every task of the
+ * subtree has SIGKILL pending: none runs user code again.
+ *
+ * Return: 0.
+ */
+int jail_destroy(struct jail *jail)
+{
+	struct ipc_namespace *ipc_ns;
+	struct task_struct *g, *t;
+	struct jail *pos;
+
+	mutex_lock(&jail_mutex);
+	for (pos = jail; pos; pos = jail_next_in_subtree(pos, jail))
+		WRITE_ONCE(pos->dying, true);
+
+	/*
+	 * A fork that has passed task_alloc but is not yet on the task list
+	 * re-checks fatal_signal_pending() of its parent under tasklist_lock
+	 * before attaching the child, so this single pass misses nobody.
+	 */
+	rcu_read_lock();
+	read_lock(&tasklist_lock);
+	for_each_process_thread(g, t) {
+		struct jail *tj = rcu_dereference(jail_task_security(t)->jail);
+
+		if (tj && READ_ONCE(tj->dying) && jail_sees(jail, tj))
+			send_sig_info(SIGKILL, SEND_SIG_PRIV, t);
+	}
+	read_unlock(&tasklist_lock);
+	rcu_read_unlock();
+
+	for (pos = jail; pos; pos = jail_next_in_subtree(pos, jail)) {
+		ipc_ns = xchg(&pos->ipc_ns, NULL);
+		if (ipc_ns)
+			put_ipc_ns(ipc_ns);
+	}
+	mutex_unlock(&jail_mutex);
+	return 0;
 }
 
 /**
@@ -170,38 +426,6 @@ void jail_unpin(struct jail *jail)
 void jail_count_denial(struct jail *jail, enum jail_denial kind)
 {
 	atomic64_inc(&jail->denied[kind]);
-}
-
-/* The caller's reference to @jail passes to the task. */
-static void jail_switch_current(struct jail *jail)
-{
-	struct jail *old = jail_current();
-
-	atomic_inc(&jail->nr_tasks);
-	rcu_assign_pointer(jail_task_security(current)->jail, jail);
-	atomic_dec(&old->nr_tasks);
-	jail_put(old);
-}
-
-/**
- * jail_enter - move the calling task into a jail
- * @jail: the jail; the caller's reference to it passes to the task on
- *	success
- *
- * The caller must be single-threaded, so that a thread group never spans
- * two jails or two IPC namespaces.
- *
- * Return: 0, or -ENOMEM with nothing changed.
- */
-int jail_enter(struct jail *jail)
-{
-	int err;
-
-	err = switch_current_ipc_ns(jail->ipc_ns);
-	if (err)
-		return err;
-	jail_switch_current(jail);
-	return 0;
 }
 
 /**

@@ -37,20 +37,33 @@ enum jail_ipc_kind {
 /* Kinds of refused access counted per jail, against the refused task. */
 enum jail_denial {
 	JAIL_DENIED_IPC,
+	JAIL_DENIED_FORK,
 	JAIL_DENIALS,
 };
+
+/* Longest jail name; names use [A-Za-z0-9._-] and start alphanumeric. */
+#define JAIL_NAME_MAX 32
 
 /**
  * struct jail - one jail
  * @id: unique among jails that may still be referenced; 0 for the host
+ * @name: unique among alive jails, or empty; never changes
  * @depth: 0 for the host, parent's depth + 1 otherwise
  * @parent: the jail this one was created in; NULL only for the host
+ * @children: the child jails, linked by @sibling; under jail_mutex
+ * @sibling: the entry in the parent's @children
+ * @dying: set once by destroy, under jail_mutex; read locklessly
+ * @created: boot time of creation, in seconds
  * @usage: one reference per task in the jail, per child jail, and per
  *	transient user; the jail is torn down when it drops to zero
  * @nr_tasks: tasks (threads) whose task blob points to this jail
+ * @max_tasks: 0, or the most tasks the jail may hold; beyond, fork fails
+ * @nr_children: live child jails
+ * @forks: tasks ever created in the jail
  * @nr_ipc: live SysV IPC objects created by the jail's tasks, by kind
  * @denied: refused accesses by the jail's tasks, by kind
- * @ipc_ns: the jail's own IPC namespace; NULL for the host
+ * @ipc_ns: the jail's own IPC namespace; NULL for the host, and once the
+ *	jail is dying
  * @kobj: the /sys/kernel/jail/<id> directory; its release frees the jail,
  *	and IPC objects hold it (jail_pin()) to keep the memory, not the jail
  * @release_work: teardown, deferred because the last put may come from an
@@ -60,10 +73,18 @@ enum jail_denial {
  */
 struct jail {
 	u32 id;
+	char name[JAIL_NAME_MAX + 1];
 	unsigned int depth;
 	struct jail *parent;
+	struct list_head children;
+	struct list_head sibling;
+	bool dying;
+	time64_t created;
 	refcount_t usage;
 	atomic_t nr_tasks;
+	int max_tasks;
+	atomic_t nr_children;
+	atomic64_t forks;
 	atomic_t nr_ipc[JAIL_IPC_KINDS];
 	atomic64_t denied[JAIL_DENIALS];
 	struct ipc_namespace *ipc_ns;
@@ -114,13 +135,18 @@ static inline struct jail *jail_current(void)
 }
 
 /* core.c */
-struct jail *jail_create(struct jail *parent);
+extern atomic_t jail_count;
+bool jail_sees(const struct jail *viewer, const struct jail *jail);
+bool jail_may_admin(const struct jail *jail);
+int jail_enter_new(const char *name);
+int jail_join(u32 id);
+int jail_destroy(struct jail *jail);
+bool jail_charge_task(struct jail *jail);
 void jail_get(struct jail *jail);
 void jail_put(struct jail *jail);
 void jail_pin(struct jail *jail);
 void jail_unpin(struct jail *jail);
 void jail_count_denial(struct jail *jail, enum jail_denial kind);
-int jail_enter(struct jail *jail);
 u32 jail_task_id(struct task_struct *task);
 
 /* ipc.c (kernel/ipc-hooks) */
@@ -136,17 +162,23 @@ void jail_sysfs_init_kobj(struct jail *jail);
 /**
  * enum jail_cmd_op - operations accepted by /proc/<pid>/jail
  * @JAIL_CMD_NEW: create a child of the caller's jail and move into it
+ * @JAIL_CMD_JOIN: move into an existing descendant jail
  */
 enum jail_cmd_op {
 	JAIL_CMD_NEW,
+	JAIL_CMD_JOIN,
 };
 
 /**
  * struct jail_cmd - a parsed write to /proc/<pid>/jail
  * @op: the operation
+ * @name: for JAIL_CMD_NEW, the new jail's name, or empty
+ * @id: for JAIL_CMD_JOIN, the jail to join
  */
 struct jail_cmd {
 	enum jail_cmd_op op;
+	char name[JAIL_NAME_MAX + 1];
+	u32 id;
 };
 
 /* Longest write accepted by /proc/<pid>/jail, newline included. */

@@ -27,8 +27,13 @@ static int jail_task_alloc(struct task_struct *task,
 {
 	struct jail *jail = jail_current();
 
+	/* A dying jail's tasks are being killed: they make no new ones. */
+	if (unlikely(READ_ONCE(jail->dying)))
+		return -EAGAIN;
+	if (!jail_charge_task(jail))
+		return -EAGAIN;
 	jail_get(jail);
-	atomic_inc(&jail->nr_tasks);
+	atomic64_inc(&jail->forks);
 	RCU_INIT_POINTER(jail_task_security(task)->jail, jail);
 	return 0;
 }

@@ -2,14 +2,16 @@
 /*
  * Jail LSM - /proc/<pid>/jail
  *
- * Reading gives the task's jail id. Writing "new" to one's own file moves
- * the writer into a new child of its jail. Moving only ever restricts the
- * writer, so besides CAP_SYS_ADMIN, no_new_privs is enough to allow it, as
- * with seccomp and Landlock.
+ * Reading gives the task's jail id. Writing to one's own file moves the
+ * writer: "new" into a new child of its jail, "join ID" into an existing
+ * descendant. A new jail only ever restricts the writer, so besides
+ * CAP_SYS_ADMIN, no_new_privs is enough to allow it, as with seccomp and
+ * Landlock; joining reaches into a jail and is for CAP_SYS_ADMIN only.
  */
 
 #include <linux/capability.h>
 #include <linux/cred.h>
+#include <linux/ctype.h>
 #include <linux/err.h>
 #include <linux/fs.h>
 #include <linux/jail.h>
@@ -20,51 +22,72 @@
 
 #include "jail.h"
 
+/* Names: [A-Za-z0-9._-], starting alphanumeric, JAIL_NAME_MAX at most. */
+static int jail_parse_name(const char *s, size_t len, char *name)
+{
+	size_t i;
+
+	if (len == 0 || len > JAIL_NAME_MAX || !isalnum(s[0]))
+		return -EINVAL;
+	for (i = 0; i < len; i++) {
+		if (!isalnum(s[i]) && !strchr("._-", s[i]))
+			return -EINVAL;
+	}
+	memcpy(name, s, len);
+	name[len] = '\0';
+	return 0;
+}
+
+/* Ids: decimal digits, no sign, no leading zero, INT_MAX at most. */
+static int jail_parse_id(const char *s, size_t len, u32 *id)
+{
+	u64 val = 0;
+	size_t i;
+
+	if (len == 0 || len > 10 || (s[0] == '0' && len > 1))
+		return -EINVAL;
+	for (i = 0; i < len; i++) {
+		if (!isdigit(s[i]))
+			return -EINVAL;
+		val = val * 10 + (s[i] - '0');
+	}
+	if (val > INT_MAX)
+		return -EINVAL;
+	*id = val;
+	return 0;
+}
+
 /**
  * jail_parse_cmd - parse a write to /proc/<pid>/jail
- * @buf: the bytes written, followed by a NUL at @buf[@len]
+ * @buf: the bytes written
  * @len: how many bytes were written
  * @cmd: filled in on success
  *
- * One command, optionally followed by a single newline.
+ * The grammar, optionally followed by a single newline:
+ * "new" | "new " NAME | "join " ID.
  *
  * Return: 0, or -EINVAL for anything else, including embedded NULs.
  */
 int jail_parse_cmd(const char *buf, size_t len, struct jail_cmd *cmd)
 {
-	if (strnlen(buf, len) != len)
+	if (memchr(buf, '\0', len))
 		return -EINVAL;
-	if (sysfs_streq(buf, "new")) {
+	if (len && buf[len - 1] == '\n')
+		len--;
+	memset(cmd, 0, sizeof(*cmd));
+	if (len == 3 && !memcmp(buf, "new", 3)) {
 		cmd->op = JAIL_CMD_NEW;
 		return 0;
 	}
+	if (len > 4 && !memcmp(buf, "new ", 4)) {
+		cmd->op = JAIL_CMD_NEW;
+		return jail_parse_name(buf + 4, len - 4, cmd->name);
+	}
+	if (len > 5 && !memcmp(buf, "join ", 5)) {
+		cmd->op = JAIL_CMD_JOIN;
+		return jail_parse_id(buf + 5, len - 5, &cmd->id);
+	}
 	return -EINVAL;
-}
-
-static bool jail_may_enter_new(void)
-{
-	return task_no_new_privs(current) ||
-	       ns_capable_noaudit(&init_user_ns, CAP_SYS_ADMIN);
-}
-
-static int jail_enter_new(void)
-{
-	struct jail *jail;
-	int err;
-
-	/* The other threads would stay behind in the old jail. */
-	if (!thread_group_empty(current))
-		return -EINVAL;
-	if (!jail_may_enter_new())
-		return -EPERM;
-
-	jail = jail_create(jail_current());
-	if (IS_ERR(jail))
-		return PTR_ERR(jail);
-	err = jail_enter(jail);
-	if (err)
-		jail_put(jail);
-	return err;
 }
 
 /**
@@ -99,12 +122,8 @@ ssize_t jail_proc_read(struct task_struct *task, char __user *ubuf,
  * @count: its length
  * @ppos: file position; must be 0
  *
- * Return: @count, or -EPERM when @task is not the caller, the caller's
- * credentials changed since @file was opened, or the caller has neither
- * CAP_SYS_ADMIN nor no_new_privs, -EINVAL for a malformed command or a
- * multi-threaded caller, -ENOSPC when jails are nested too deep, every
- * jail id is in use or no IPC namespace may be created, -ENOMEM,
- * -EOPNOTSUPP when the jail LSM is not active.
+ * Return: @count, or a negative errno, documented with the file's ABI
+ * (sysfs-doc/procfs-jail); nothing changes on error.
  */
 ssize_t jail_proc_write(struct file *file, struct task_struct *task,
 			const char __user *ubuf, size_t count, loff_t *ppos)
@@ -115,7 +134,7 @@ ssize_t jail_proc_write(struct file *file, struct task_struct *task,
 
 	if (!jail_lsm_enabled)
 		return -EOPNOTSUPP;
-	/* A task only ever moves itself: jailing restricts the writer. */
+	/* A task only ever moves itself. */
 	if (task != current)
 		return -EPERM;
 	/* Only the opener writes: no descriptor carried across an execve. */
@@ -131,10 +150,22 @@ ssize_t jail_proc_write(struct file *file, struct task_struct *task,
 	err = jail_parse_cmd(buf, count, &cmd);
 	if (err)
 		return err;
+	/* The other threads would stay behind in the old jail. */
+	if (!thread_group_empty(current))
+		return -EINVAL;
 
 	switch (cmd.op) {
 	case JAIL_CMD_NEW:
-		err = jail_enter_new();
+		if (!task_no_new_privs(current) &&
+		    !ns_capable_noaudit(&init_user_ns, CAP_SYS_ADMIN))
+			return -EPERM;
+		err = jail_enter_new(cmd.name);
+		break;
+	case JAIL_CMD_JOIN:
+		/* Joining reaches into a jail: administrators only. */
+		if (!capable(CAP_SYS_ADMIN))
+			return -EPERM;
+		err = jail_join(cmd.id);
 		break;
 	default:
 		err = -EINVAL;

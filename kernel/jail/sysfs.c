@@ -3,12 +3,15 @@
  * Jail LSM - /sys/kernel/jail
  *
  * One directory per jail, named by its id, one value per file. The
- * directory lives as long as the jail: it is removed at teardown.
+ * directory lives as long as the jail: it is removed at teardown. Reading
+ * a jail's files follows the visibility rule (jail_sees()); writing them is
+ * for CAP_SYS_ADMIN in a strict ancestor (jail_may_admin()).
  */
 
 #include <linux/init.h>
 #include <linux/kobject.h>
 #include <linux/slab.h>
+#include <linux/string.h>
 #include <linux/sysfs.h>
 
 #include "jail.h"
@@ -18,6 +21,12 @@ static struct kobject *jail_root_kobj;
 static struct jail *kobj_to_jail(struct kobject *kobj)
 {
 	return container_of(kobj, struct jail, kobj);
+}
+
+static ssize_t name_show(struct kobject *kobj, struct kobj_attribute *attr,
+			 char *buf)
+{
+	return sysfs_emit(buf, "%s\n", kobj_to_jail(kobj)->name);
 }
 
 static ssize_t parent_show(struct kobject *kobj, struct kobj_attribute *attr,
@@ -31,6 +40,71 @@ static ssize_t nr_tasks_show(struct kobject *kobj, struct kobj_attribute *attr,
 {
 	return sysfs_emit(buf, "%d\n",
 			  atomic_read(&kobj_to_jail(kobj)->nr_tasks));
+}
+
+static ssize_t nr_children_show(struct kobject *kobj,
+				struct kobj_attribute *attr, char *buf)
+{
+	return sysfs_emit(buf, "%d\n",
+			  atomic_read(&kobj_to_jail(kobj)->nr_children));
+}
+
+static ssize_t forks_show(struct kobject *kobj, struct kobj_attribute *attr,
+			  char *buf)
+{
+	return sysfs_emit(buf, "%lld\n",
+			  atomic64_read(&kobj_to_jail(kobj)->forks));
+}
+
+static ssize_t created_show(struct kobject *kobj, struct kobj_attribute *attr,
+			    char *buf)
+{
+	return sysfs_emit(buf, "%lld\n", kobj_to_jail(kobj)->created);
+}
+
+static ssize_t state_show(struct kobject *kobj, struct kobj_attribute *attr,
+			  char *buf)
+{
+	return sysfs_emit(buf, "%s\n", READ_ONCE(kobj_to_jail(kobj)->dying) ?
+			  "dying" : "alive");
+}
+
+/* Empty until the jail has a pinned root (containment). */
+static ssize_t root_show(struct kobject *kobj, struct kobj_attribute *attr,
+			 char *buf)
+{
+	return sysfs_emit(buf, "\n");
+}
+
+static ssize_t max_tasks_show(struct kobject *kobj,
+			      struct kobj_attribute *attr, char *buf)
+{
+	return sysfs_emit(buf, "%d\n",
+			  READ_ONCE(kobj_to_jail(kobj)->max_tasks));
+}
+
+static ssize_t max_tasks_store(struct kobject *kobj,
+			       struct kobj_attribute *attr, const char *buf,
+			       size_t count)
+{
+	unsigned int max;
+
+	if (kstrtouint(buf, 10, &max) || max > INT_MAX)
+		return -EINVAL;
+	/* Tasks already there stay; only new ones are refused. */
+	WRITE_ONCE(kobj_to_jail(kobj)->max_tasks, max);
+	return count;
+}
+
+static ssize_t destroy_store(struct kobject *kobj, struct kobj_attribute *attr,
+			     const char *buf, size_t count)
+{
+	int err;
+
+	if (!sysfs_streq(buf, "1"))
+		return -EINVAL;
+	err = jail_destroy(kobj_to_jail(kobj));
+	return err ? err : count;
 }
 
 /*
@@ -75,20 +149,65 @@ static JAIL_COUNTER_ATTR(msg_queues, jail_nr_ipc_show, JAIL_IPC_MSG);
 static JAIL_COUNTER_ATTR(sem_sets, jail_nr_ipc_show, JAIL_IPC_SEM);
 static JAIL_COUNTER_ATTR(shm_segments, jail_nr_ipc_show, JAIL_IPC_SHM);
 static JAIL_COUNTER_ATTR(denied_ipc, jail_denied_show, JAIL_DENIED_IPC);
+static JAIL_COUNTER_ATTR(denied_fork, jail_denied_show, JAIL_DENIED_FORK);
 
+static struct kobj_attribute jail_attr_name = __ATTR_RO(name);
 static struct kobj_attribute jail_attr_parent = __ATTR_RO(parent);
 static struct kobj_attribute jail_attr_nr_tasks = __ATTR_RO(nr_tasks);
+static struct kobj_attribute jail_attr_nr_children = __ATTR_RO(nr_children);
+static struct kobj_attribute jail_attr_forks = __ATTR_RO(forks);
+static struct kobj_attribute jail_attr_created = __ATTR_RO(created);
+static struct kobj_attribute jail_attr_state = __ATTR_RO(state);
+static struct kobj_attribute jail_attr_root = __ATTR_RO(root);
+static struct kobj_attribute jail_attr_max_tasks = __ATTR_RW(max_tasks);
+static struct kobj_attribute jail_attr_destroy = __ATTR_WO(destroy);
 
 static struct attribute *jail_attrs[] = {
+	&jail_attr_name.attr,
 	&jail_attr_parent.attr,
 	&jail_attr_nr_tasks.attr,
+	&jail_attr_nr_children.attr,
+	&jail_attr_forks.attr,
+	&jail_attr_created.attr,
+	&jail_attr_state.attr,
+	&jail_attr_root.attr,
+	&jail_attr_max_tasks.attr,
 	&jail_attr_msg_queues.attr.attr,
 	&jail_attr_sem_sets.attr.attr,
 	&jail_attr_shm_segments.attr.attr,
 	&jail_attr_denied_ipc.attr.attr,
+	&jail_attr_denied_fork.attr.attr,
+	&jail_attr_destroy.attr,
 	NULL,
 };
 ATTRIBUTE_GROUPS(jail);
+
+static ssize_t jail_attr_show(struct kobject *kobj, struct attribute *attr,
+			      char *buf)
+{
+	struct kobj_attribute *kattr;
+
+	if (!jail_sees(jail_current(), kobj_to_jail(kobj)))
+		return -EPERM;
+	kattr = container_of(attr, struct kobj_attribute, attr);
+	return kattr->show ? kattr->show(kobj, kattr, buf) : -EIO;
+}
+
+static ssize_t jail_attr_store(struct kobject *kobj, struct attribute *attr,
+			       const char *buf, size_t count)
+{
+	struct kobj_attribute *kattr;
+
+	if (!jail_may_admin(kobj_to_jail(kobj)))
+		return -EPERM;
+	kattr = container_of(attr, struct kobj_attribute, attr);
+	return kattr->store ? kattr->store(kobj, kattr, buf, count) : -EIO;
+}
+
+static const struct sysfs_ops jail_sysfs_ops = {
+	.show = jail_attr_show,
+	.store = jail_attr_store,
+};
 
 static void jail_kobj_release(struct kobject *kobj)
 {
@@ -100,7 +219,7 @@ static void jail_kobj_release(struct kobject *kobj)
 
 static const struct kobj_type jail_ktype = {
 	.release = jail_kobj_release,
-	.sysfs_ops = &kobj_sysfs_ops,
+	.sysfs_ops = &jail_sysfs_ops,
 	.default_groups = jail_groups,
 };
 
@@ -132,18 +251,35 @@ int jail_sysfs_add(struct jail *jail)
  * jail_sysfs_remove - remove /sys/kernel/jail/<id>
  * @jail: a jail being torn down
  *
- * Waits for readers of its files to finish.
+ * Waits for readers and writers of its files to finish.
  */
 void jail_sysfs_remove(struct jail *jail)
 {
 	kobject_del(&jail->kobj);
 }
 
+static ssize_t nr_jails_show(struct kobject *kobj, struct kobj_attribute *attr,
+			     char *buf)
+{
+	return sysfs_emit(buf, "%d\n", atomic_read(&jail_count));
+}
+
+static struct kobj_attribute jail_attr_nr_jails = __ATTR_RO(nr_jails);
+
 static int __init jail_sysfs_init(void)
 {
+	int err;
+
 	if (!jail_lsm_enabled)
 		return 0;
 	jail_root_kobj = kobject_create_and_add("jail", kernel_kobj);
-	return jail_root_kobj ? 0 : -ENOMEM;
+	if (!jail_root_kobj)
+		return -ENOMEM;
+	err = sysfs_create_file(jail_root_kobj, &jail_attr_nr_jails.attr);
+	if (err) {
+		kobject_put(jail_root_kobj);
+		jail_root_kobj = NULL;
+	}
+	return err;
 }
 fs_initcall(jail_sysfs_init);

@@ -46,9 +46,11 @@ load helpers
 }
 
 @test "nested new creates a child of the current jail" {
+	# Each reads its own parent: a jail cannot see its ancestors' files.
 	run sh -c 'echo new > /proc/self/jail; outer=$(cat /proc/self/jail)
+		outer_parent=$(cat /sys/kernel/jail/$outer/parent)
 		echo new > /proc/self/jail; inner=$(cat /proc/self/jail)
-		echo $outer $inner $(cat /sys/kernel/jail/$outer/parent) \
+		echo $outer $inner $outer_parent \
 			$(cat /sys/kernel/jail/$inner/parent)'
 	[ "$status" = 0 ]
 	read -r outer inner outer_parent inner_parent <<<"$output"
@@ -102,15 +104,16 @@ load helpers
 }
 
 @test "jails nest 32 deep below the host; one more is ENOSPC" {
-	run sh -c 'i=0; while [ $i -lt 32 ]; do
-			echo new > /proc/self/jail || exit 1; i=$((i + 1)); done
-		own=$(cat /proc/self/jail)
-		depth=0 j=$own
-		while [ "$j" != 0 ]; do
-			j=$(cat /sys/kernel/jail/$j/parent); depth=$((depth + 1)); done
-		echo "$depth"
+	run sh -c 'i=0; prev=0; while [ $i -lt 32 ]; do
+			echo new > /proc/self/jail || exit 1
+			id=$(cat /proc/self/jail)
+			[ "$(cat /sys/kernel/jail/$id/parent)" = $prev ] || exit 2
+			prev=$id; i=$((i + 1)); done
+		echo "$i"
 		printf new | "$0" /proc/self/jail' "$JW"
+	# 32 jails, each the child of the one before...
 	[ "${lines[0]}" = 32 ]
+	# ...and the 33rd level refused.
 	[[ ${lines[1]} =~ ^ENOSPC\ [1-9][0-9]*$ ]]
 }
 

@@ -29,15 +29,29 @@ gone() {
 	[ ! -e "$1" ]
 }
 
-# Start a jailed process tree in the background: a shell that moves into a
-# new jail, writes its id to $BATS_TEST_TMPDIR/id, then runs "$@".
-# Sets JAILED_PID and JAIL_ID.
+# Start a jailed process tree in the background: a shell that writes
+# $JAIL_CMD (default "new") to /proc/self/jail, writes its jail id to
+# $BATS_TEST_TMPDIR/id, then runs "$@". Sets JAILED_PID and JAIL_ID.
 start_jailed() {
 	local idfile="$BATS_TEST_TMPDIR/id"
 	rm -f "$idfile"
-	sh -c 'echo new > /proc/self/jail && cat /proc/self/jail > "$0.tmp" &&
-		mv "$0.tmp" "$0" && exec "$@"' "$idfile" "$@" &
+	JAIL_CMD=${JAIL_CMD:-new} sh -c 'echo "$JAIL_CMD" > /proc/self/jail &&
+		cat /proc/self/jail > "$0.tmp" && mv "$0.tmp" "$0" &&
+		exec "$@"' "$idfile" "$@" &
 	JAILED_PID=$!
+	eventually test -s "$idfile"
+	JAIL_ID=$(cat "$idfile")
+}
+
+# Like start_jailed with sleep, but the jailed task's parent, outside the
+# jail, never reaps it: once killed, it stays a zombie and keeps its jail
+# (dying) until UNREAPING_PID is killed. Sets UNREAPING_PID and JAIL_ID.
+start_unreaped_jailed() {
+	local idfile="$BATS_TEST_TMPDIR/id"
+	rm -f "$idfile"
+	sh -c '(echo new > /proc/self/jail && cat /proc/self/jail > "$0.tmp" &&
+		mv "$0.tmp" "$0" && exec sleep 600) & exec sleep 600' "$idfile" &
+	UNREAPING_PID=$!
 	eventually test -s "$idfile"
 	JAIL_ID=$(cat "$idfile")
 }

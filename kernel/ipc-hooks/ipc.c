@@ -58,7 +58,9 @@ static int jail_ipc_check_current(const struct kern_ipc_perm *perm)
  */
 static bool jail_in_own_ipc_ns(struct jail *jail)
 {
-	return jail == &jail_host || current->nsproxy->ipc_ns == jail->ipc_ns;
+	/* A dying jail has let go of its namespace: nothing is its own. */
+	return jail == &jail_host ||
+	       current->nsproxy->ipc_ns == READ_ONCE(jail->ipc_ns);
 }
 
 static int jail_ipc_alloc(struct kern_ipc_perm *perm, enum jail_ipc_kind kind)
@@ -196,12 +198,16 @@ static int jail_sem_semop(struct kern_ipc_perm *perm, struct sembuf *sops,
  */
 static int jail_inode_permission(struct inode *inode, int mask)
 {
+	struct ipc_namespace *ns;
 	struct jail *jail;
 
 	if (likely(inode->i_sb->s_magic != MQUEUE_MAGIC))
 		return 0;
 	jail = jail_current();
-	if (jail == &jail_host || inode->i_sb->s_fs_info == jail->ipc_ns)
+	if (jail == &jail_host)
+		return 0;
+	ns = READ_ONCE(jail->ipc_ns);
+	if (ns && inode->i_sb->s_fs_info == ns)
 		return 0;
 	jail_count_denial(jail, JAIL_DENIED_IPC);
 	return -EACCES;

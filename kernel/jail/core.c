@@ -120,7 +120,9 @@ static bool jail_name_taken(const char *name)
 	unsigned long id;
 
 	xa_for_each(&jail_ids, id, jail) {
-		if (!jail->dying && !strcmp(jail->name, name))
+		/* A jail on its way out (no user left) frees its name. */
+		if (!jail->dying && refcount_read(&jail->usage) &&
+		    !strcmp(jail->name, name))
 			return true;
 	}
 	return false;
@@ -292,10 +294,12 @@ int jail_join(u32 id)
 
 	mutex_lock(&jail_mutex);
 	jail = id == JAIL_HOST_ID ? &jail_host : xa_load(&jail_ids, id);
-	if (!jail || jail->dying) {
+	if (!jail) {
 		err = -ESRCH;
 	} else if (!jail_sees(jail_current(), jail)) {
 		err = -EPERM;
+	} else if (jail->dying) {
+		err = -ESRCH;
 	} else if (jail == jail_current()) {
 		err = 0;
 	} else if (!refcount_inc_not_zero(&jail->usage)) {

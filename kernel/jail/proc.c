@@ -6,7 +6,7 @@
  * writer: "new" into a new child of its jail, "join ID" into an existing
  * descendant. A new jail only ever restricts the writer, so besides
  * CAP_SYS_ADMIN, no_new_privs is enough to allow it, as with seccomp and
- * Landlock; joining reaches into a jail and is for CAP_SYS_ADMIN only.
+ * Landlock; naming it, and joining, are for CAP_SYS_ADMIN only.
  */
 
 #include <linux/capability.h>
@@ -22,15 +22,21 @@
 
 #include "jail.h"
 
+/* isalnum() also takes Latin-1 letters: names are ASCII only. */
+static bool jail_name_alnum(char c)
+{
+	return isascii(c) && isalnum(c);
+}
+
 /* Names: [A-Za-z0-9._-], starting alphanumeric, JAIL_NAME_MAX at most. */
 static int jail_parse_name(const char *s, size_t len, char *name)
 {
 	size_t i;
 
-	if (len == 0 || len > JAIL_NAME_MAX || !isalnum(s[0]))
+	if (len == 0 || len > JAIL_NAME_MAX || !jail_name_alnum(s[0]))
 		return -EINVAL;
 	for (i = 0; i < len; i++) {
-		if (!isalnum(s[i]) && !strchr("._-", s[i]))
+		if (!jail_name_alnum(s[i]) && !strchr("._-", s[i]))
 			return -EINVAL;
 	}
 	memcpy(name, s, len);
@@ -156,7 +162,12 @@ ssize_t jail_proc_write(struct file *file, struct task_struct *task,
 
 	switch (cmd.op) {
 	case JAIL_CMD_NEW:
-		if (!task_no_new_privs(current) &&
+		/*
+		 * Names are one namespace for the whole machine: only an
+		 * administrator may take one, so that nobody squats on it.
+		 */
+		if (*cmd.name ? !capable(CAP_SYS_ADMIN) :
+		    !task_no_new_privs(current) &&
 		    !ns_capable_noaudit(&init_user_ns, CAP_SYS_ADMIN))
 			return -EPERM;
 		err = jail_enter_new(cmd.name);

@@ -68,6 +68,13 @@ teardown() {
 	[[ $output =~ ^OK\ [1-9][0-9]*$ ]]
 }
 
+@test "naming a jail needs CAP_SYS_ADMIN, no_new_privs is not enough (EPERM)" {
+	run "${NOBODY[@]}" --no-new-privs "$JW" /proc/self/jail <<<"new mine"
+	[ "$output" = "EPERM 0" ]
+	run "${NOBODY[@]}" --no-new-privs "$JW" /proc/self/jail <<<new
+	[[ $output =~ ^OK\ [1-9][0-9]*$ ]]
+}
+
 @test "a name of 32 characters is the longest" {
 	run "$JW" /proc/self/jail <<<"new $(printf 'n%.0s' $(seq 32))"
 	[[ $output =~ ^OK ]]
@@ -76,16 +83,12 @@ teardown() {
 }
 
 @test "names outside the safe set are EINVAL and change nothing" {
-	local before name bad=()
+	local before
 	before=$(jail_count)
-	for name in '-x' '.x' '_x' 'a/b' 'a b' 'a:b' 'a*' '' ' ' 'é' 'a\tb'; do
-		run "$JW" /proc/self/jail < <(printf 'new %b' "$name")
-		[ "$output" = "EINVAL 0" ] || bad+=("'$name' -> $output")
-	done
-	run "$JW" /proc/self/jail < <(printf 'new  x')
-	[ "$output" = "EINVAL 0" ] || bad+=("two spaces -> $output")
-	printf '%s\n' "${bad[@]}"
-	[ "${#bad[@]}" = 0 ]
+	# \xe9 is a letter to the kernel's isalnum() (Latin-1), not here.
+	run einval_all 'new ' '-x' '.x' '_x' 'a/b' 'a b' 'a:b' 'a*' '' ' ' \
+		'é' 'a\xe9' 'aé' 'a\tb' ' x'
+	[ "$output" = "" ]
 	[ "$(jail_count)" = "$before" ]
 }
 
@@ -123,15 +126,11 @@ teardown() {
 @test "join of a jail that does not exist is ESRCH; malformed is EINVAL" {
 	run "$JW" /proc/self/jail <<<"join 2147483647"
 	[ "$output" = "ESRCH 0" ]
-	local arg bad=()
-	for arg in '' 'x' '-1' '+1' '01' '0x10' '2147483648' '99999999999' '1 2' ' 1'; do
-		run "$JW" /proc/self/jail < <(printf 'join %s' "$arg")
-		[ "$output" = "EINVAL 0" ] || bad+=("'$arg' -> $output")
-	done
-	run "$JW" /proc/self/jail < <(printf 'join')
-	[ "$output" = "EINVAL 0" ] || bad+=("no argument -> $output")
-	printf '%s\n' "${bad[@]}"
-	[ "${#bad[@]}" = 0 ]
+	run einval_all 'join ' '' 'x' '-1' '+1' '01' '0x10' '2147483648' \
+		'99999999999' '1 2' ' 1'
+	[ "$output" = "" ]
+	run einval_all 'join' ''
+	[ "$output" = "" ]
 }
 
 @test "max_tasks refuses forks beyond it with EAGAIN, counted, and joins too" {

@@ -55,3 +55,15 @@ start_unreaped_jailed() {
 	eventually test -s "$idfile"
 	JAIL_ID=$(cat "$idfile")
 }
+
+# einval_all PREFIX ARG...: write PREFIX and each ARG (printf %b escapes
+# allowed) to /proc/self/jail in one write each; print every ARG that did
+# not fail with EINVAL leaving the writer on the host. Empty output: all did.
+einval_all() {
+	local prefix=$1 arg out
+	shift
+	for arg in "$@"; do
+		out=$("$JW" /proc/self/jail < <(printf '%s%b' "$prefix" "$arg"))
+		[ "$out" = "EINVAL 0" ] || echo "'$arg' -> $out"
+	done
+}

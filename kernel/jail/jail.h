@@ -38,6 +38,8 @@ enum jail_ipc_kind {
 enum jail_denial {
 	JAIL_DENIED_IPC,
 	JAIL_DENIED_FORK,
+	JAIL_DENIED_SIGNAL,
+	JAIL_DENIED_PTRACE,
 	JAIL_DENIALS,
 };
 

@@ -150,6 +150,8 @@ static JAIL_COUNTER_ATTR(sem_sets, jail_nr_ipc_show, JAIL_IPC_SEM);
 static JAIL_COUNTER_ATTR(shm_segments, jail_nr_ipc_show, JAIL_IPC_SHM);
 static JAIL_COUNTER_ATTR(denied_ipc, jail_denied_show, JAIL_DENIED_IPC);
 static JAIL_COUNTER_ATTR(denied_fork, jail_denied_show, JAIL_DENIED_FORK);
+static JAIL_COUNTER_ATTR(denied_signal, jail_denied_show, JAIL_DENIED_SIGNAL);
+static JAIL_COUNTER_ATTR(denied_ptrace, jail_denied_show, JAIL_DENIED_PTRACE);
 
 static struct kobj_attribute jail_attr_name = __ATTR_RO(name);
 static struct kobj_attribute jail_attr_parent = __ATTR_RO(parent);
@@ -177,6 +179,8 @@ static struct attribute *jail_attrs[] = {
 	&jail_attr_shm_segments.attr.attr,
 	&jail_attr_denied_ipc.attr.attr,
 	&jail_attr_denied_fork.attr.attr,
+	&jail_attr_denied_signal.attr.attr,
+	&jail_attr_denied_ptrace.attr.attr,
 	&jail_attr_destroy.attr,
 	NULL,
 };

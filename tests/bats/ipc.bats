@@ -184,10 +184,14 @@ in_jail() {
 	q=$("$IPC" msgget 0x7000 c)
 	s=$("$IPC" semget 0x7000 1 c)
 	m=$("$IPC" shmget 0x7000 4096 c)
+	# The host's namespace, opened before entering the jail: from inside,
+	# /proc/1/ns/ipc is out of reach (ptrace wall).
+	# (fd 8: bats keeps fd 3 for itself.)
+	exec 8</proc/1/ns/ipc
 	run in_jail "
 		d=/sys/kernel/jail/\$(cat /proc/self/jail)
 		cat \$d/denied_ipc
-		nsenter --ipc=/proc/1/ns/ipc sh -c '
+		nsenter --ipc=/proc/self/fd/8 sh -c '
 			\$IPC msgget 0x7000; \$IPC msgsnd $q x; \$IPC ctl sem $s getval
 			\$IPC semop $s 0 1; \$IPC shmread $m
 			\$IPC idxstat shm $((m % 32768)) any
@@ -199,6 +203,7 @@ in_jail() {
 	# namespace, where its end removes them.
 	for i in 1 2 3 4 5 6 7; do [ "${lines[$i]}" = EACCES ]; done
 	[ "${lines[8]}" = 7 ]
+	exec 8<&-
 	run "$IPC" msgget 0x7001
 	[ "$output" = ENOENT ]
 }

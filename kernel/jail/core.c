@@ -231,22 +231,27 @@ static void jail_switch_current(struct jail *jail)
 /*
  * Move the calling, single-threaded task into @jail, under jail_mutex, so
  * that a thread group never spans two jails or two IPC namespaces. The
- * caller's reference to @jail passes to the task on success.
+ * caller's reference to @jail passes to the task on success and is dropped
+ * on failure.
  */
 static int jail_enter(struct jail *jail)
 {
-	int err;
+	int err = -EAGAIN;
 
 	lockdep_assert_held(&jail_mutex);
 	if (!jail_charge_task(jail))
-		return -EAGAIN;
+		goto out_put;
 	err = switch_current_ipc_ns(jail->ipc_ns);
 	if (err) {
 		atomic_dec(&jail->nr_tasks);
-		return err;
+		goto out_put;
 	}
 	jail_switch_current(jail);
 	return 0;
+
+out_put:
+	jail_put(jail);
+	return err;
 }
 
 /**
@@ -266,13 +271,7 @@ int jail_enter_new(const char *name)
 
 	mutex_lock(&jail_mutex);
 	jail = jail_create(jail_current(), name);
-	if (IS_ERR(jail)) {
-		err = PTR_ERR(jail);
-	} else {
-		err = jail_enter(jail);
-		if (err)
-			jail_put(jail);
-	}
+	err = IS_ERR(jail) ? PTR_ERR(jail) : jail_enter(jail);
 	mutex_unlock(&jail_mutex);
 	return err;
 }
@@ -307,8 +306,6 @@ int jail_join(u32 id)
 		err = -ESRCH;
 	} else {
 		err = jail_enter(jail);
-		if (err)
-			jail_put(jail);
 	}
 	mutex_unlock(&jail_mutex);
 	return err;

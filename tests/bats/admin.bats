@@ -236,6 +236,17 @@ teardown() {
 	kill "$UNREAPING_PID"
 }
 
+@test "max_tasks and destroy are root's files: others get EACCES at open" {
+	start_jailed sleep 600
+	local d=/sys/kernel/jail/$JAIL_ID
+	run "${NOBODY[@]}" bash -c 'echo 1 > "$0/max_tasks"' "$d"
+	[[ $output == *"Permission denied"* ]]
+	run "${NOBODY[@]}" bash -c 'echo 1 > "$0/destroy"' "$d"
+	[[ $output == *"Permission denied"* ]]
+	[ "$(cat "$d/max_tasks")" = 0 ]
+	[ "$(cat "$d/state")" = alive ]
+}
+
 @test "destroy takes 1 only (EINVAL)" {
 	start_jailed sleep 600
 	local d=/sys/kernel/jail/$JAIL_ID v

@@ -34,7 +34,7 @@ KMAKE = $(MAKE) -C $(KSRC) O=$(KOBJ) ARCH=$(KARCH) \
 
 HELPER_SRCS := $(wildcard tests/helpers/*.c)
 HELPERS := $(patsubst tests/helpers/%.c,$(HELPERS_OUT)/%,$(HELPER_SRCS))
-HELPER_CFLAGS := -O2 -Wall -Wextra -Werror -pthread
+HELPER_CFLAGS := -O2 -Wall -Wextra -Werror -pthread -static
 HELPER_LDLIBS := -lrt
 
 KERNEL_SOURCES := $(wildcard kernel/jail/*.c kernel/jail/*.h kernel/ipc-hooks/*.c kernel/ipc-hooks/*.h)
@@ -93,6 +93,7 @@ check: config
 	@cd $(KSRC) && abi=$$(perl scripts/get_abi.pl validate --dir $(ROOT)/sysfs-doc 2>&1) && \
 		{ [ -z "$$abi" ] || { echo "$$abi"; false; }; }
 	@shellcheck -s sh $(SHELL_SCRIPTS)
+	@scripts/check-captable.sh
 	@echo "  CHECK   clean"
 
 clean:

@@ -15,11 +15,13 @@
 #include <linux/capability.h>
 #include <linux/cred.h>
 #include <linux/err.h>
+#include <linux/fs_struct.h>
 #include <linux/ipc_namespace.h>
 #include <linux/mutex.h>
 #include <linux/nsproxy.h>
 #include <linux/sched/signal.h>
 #include <linux/sched/task.h>
+#include <linux/security.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/timekeeping.h>
@@ -70,11 +72,30 @@ bool jail_sees(const struct jail *viewer, const struct jail *jail)
 }
 
 /**
+ * jail_admin_capable - does the caller hold CAP_SYS_ADMIN over its jails?
+ *
+ * Managing the jails below one's own (creating, joining, limiting and
+ * destroying them) needs CAP_SYS_ADMIN. Inside a jail the capability table
+ * refuses CAP_SYS_ADMIN, because everywhere else it reaches outside the
+ * jail; the jails below do not, so there the capability itself is asked,
+ * without the table. Nothing is audited: the callers refuse with EPERM.
+ *
+ * Return: true if the caller may manage the jails it sees.
+ */
+bool jail_admin_capable(void)
+{
+	if (jail_current() == &jail_host)
+		return ns_capable_noaudit(&init_user_ns, CAP_SYS_ADMIN);
+	return !cap_capable(current_cred(), &init_user_ns, CAP_SYS_ADMIN,
+			    CAP_OPT_NOAUDIT);
+}
+
+/**
  * jail_may_admin - may the caller administer @jail (limits, destroy)?
  * @jail: the jail
  *
  * Administration is for a strict ancestor, never the jail itself, and
- * needs CAP_SYS_ADMIN.
+ * needs CAP_SYS_ADMIN (jail_admin_capable()).
  *
  * Return: true if allowed.
  */
@@ -83,7 +104,7 @@ bool jail_may_admin(const struct jail *jail)
 	const struct jail *viewer = jail_current();
 
 	return viewer != jail && jail_sees(viewer, jail) &&
-	       capable(CAP_SYS_ADMIN);
+	       jail_admin_capable();
 }
 
 static void jail_release_workfn(struct work_struct *work)
@@ -106,6 +127,8 @@ static void jail_release_workfn(struct work_struct *work)
 
 	atomic_dec(&jail_count);
 	atomic_dec(&parent->nr_children);
+	if (jail->root_pinned)
+		path_put(&jail->root);
 	/* The last put frees the jail's IPC objects, and with them its pins. */
 	if (ipc_ns)
 		put_ipc_ns(ipc_ns);
@@ -177,6 +200,12 @@ static struct jail *jail_create(struct jail *parent, const char *name)
 	jail_get(parent);
 	jail->parent = parent;
 	INIT_LIST_HEAD(&jail->children);
+	/* A child of a pinned jail is born pinned: no chroot gets out. */
+	if (parent->root_pinned) {
+		jail->root = parent->root;
+		path_get(&jail->root);
+		jail->root_pinned = true;
+	}
 	jail->created = ktime_get_boottime_seconds();
 	refcount_set(&jail->usage, 1);
 	INIT_WORK(&jail->release_work, jail_release_workfn);
@@ -184,6 +213,8 @@ static struct jail *jail_create(struct jail *parent, const char *name)
 	/* The files are readable as soon as they exist: fill the jail first. */
 	err = jail_sysfs_add(jail);
 	if (err) {
+		if (jail->root_pinned)
+			path_put(&jail->root);
 		xa_erase(&jail_ids, id);
 		put_ipc_ns(ipc_ns);
 		kobject_put(&jail->kobj);
@@ -201,21 +232,48 @@ static struct jail *jail_create(struct jail *parent, const char *name)
 
 /**
  * jail_charge_task - count one more task in a jail, within max_tasks
- * @jail: the jail
+ * @jail: the jail the task is in
+ * @top: the ancestor of @jail the task comes from, whose subtree counts
+ *	do not change; NULL for a new task
  *
- * Return: true if counted; false, counted as a denial, when the jail holds
- * max_tasks tasks already.
+ * max_tasks bounds a jail's subtree, like pids.max, so that a jail cannot
+ * escape its limit by moving tasks into child jails.
+ *
+ * Return: true if counted; false, counted as a denial, when @jail or an
+ * ancestor below @top holds max_tasks tasks already.
  */
-bool jail_charge_task(struct jail *jail)
+bool jail_charge_task(struct jail *jail, struct jail *top)
 {
-	int max = READ_ONCE(jail->max_tasks);
+	struct jail *pos, *undo;
+	int max;
 
-	if (atomic_inc_return(&jail->nr_tasks) > max && max) {
-		atomic_dec(&jail->nr_tasks);
-		jail_count_denial(jail, JAIL_DENIED_FORK);
-		return false;
+	for (pos = jail; pos != top && pos != &jail_host; pos = pos->parent) {
+		max = READ_ONCE(pos->max_tasks);
+		if (atomic_inc_return(&pos->subtree_tasks) > max && max)
+			goto refuse;
 	}
+	atomic_inc(&jail->nr_tasks);
 	return true;
+
+refuse:
+	for (undo = jail; undo != pos->parent; undo = undo->parent)
+		atomic_dec(&undo->subtree_tasks);
+	jail_count_denial(jail, JAIL_DENIED_FORK);
+	return false;
+}
+
+/**
+ * jail_uncharge_task - undo jail_charge_task()
+ * @jail: the jail the task was in
+ * @top: as given to jail_charge_task()
+ */
+void jail_uncharge_task(struct jail *jail, struct jail *top)
+{
+	struct jail *pos;
+
+	for (pos = jail; pos != top && pos != &jail_host; pos = pos->parent)
+		atomic_dec(&pos->subtree_tasks);
+	atomic_dec(&jail->nr_tasks);
 }
 
 /* The caller's reference to @jail passes to the task. */
@@ -224,7 +282,8 @@ static void jail_switch_current(struct jail *jail)
 	struct jail *old = jail_current();
 
 	rcu_assign_pointer(jail_task_security(current)->jail, jail);
-	atomic_dec(&old->nr_tasks);
+	/* @jail is a descendant: the subtree counts of @old stay right. */
+	jail_uncharge_task(old, old);
 	jail_put(old);
 }
 
@@ -236,19 +295,28 @@ static void jail_switch_current(struct jail *jail)
  */
 static int jail_enter(struct jail *jail)
 {
-	int err = -EAGAIN;
+	struct jail *old = jail_current();
+	struct cred *cred;
+	int err = -ENOMEM;
 
 	lockdep_assert_held(&jail_mutex);
-	if (!jail_charge_task(jail))
+	cred = jail_prepare_cred(jail);
+	if (!cred)
 		goto out_put;
+	err = -EAGAIN;
+	if (!jail_charge_task(jail, old))
+		goto out_abort;
 	err = switch_current_ipc_ns(jail->ipc_ns);
 	if (err) {
-		atomic_dec(&jail->nr_tasks);
-		goto out_put;
+		jail_uncharge_task(jail, old);
+		goto out_abort;
 	}
 	jail_switch_current(jail);
+	commit_creds(cred);
 	return 0;
 
+out_abort:
+	abort_creds(cred);
 out_put:
 	jail_put(jail);
 	return err;
@@ -281,13 +349,16 @@ int jail_enter_new(const char *name)
  * @id: the jail's id
  *
  * The caller must be single-threaded and have CAP_SYS_ADMIN; the jail must
- * be alive and the caller's own or a descendant of it.
+ * be alive and the caller's own or a descendant of it. When the jail has a
+ * pinned root, the caller's root and working directory move to it, as
+ * jail_attach(2) does on FreeBSD.
  *
  * Return: 0, or -ESRCH when no alive jail has @id, -EPERM when the caller
  * may not see it, -EAGAIN when it holds max_tasks already, -ENOMEM.
  */
 int jail_join(u32 id)
 {
+	struct path root = {};
 	struct jail *jail;
 	int err;
 
@@ -304,10 +375,21 @@ int jail_join(u32 id)
 	} else if (!refcount_inc_not_zero(&jail->usage)) {
 		/* Its last task and child are gone: it is being torn down. */
 		err = -ESRCH;
+	} else if (jail_root_get(jail, &root) && unshare_fs_struct()) {
+		/* A root shared with another process must not move with us. */
+		jail_put(jail);
+		err = -ENOMEM;
 	} else {
 		err = jail_enter(jail);
 	}
 	mutex_unlock(&jail_mutex);
+	if (root.dentry) {
+		if (!err) {
+			set_fs_root(current->fs, &root);
+			set_fs_pwd(current->fs, &root);
+		}
+		path_put(&root);
+	}
 	return err;
 }
 
@@ -394,7 +476,7 @@ void jail_put(struct jail *jail)
 
 /**
  * jail_pin - keep a jail's memory, not the jail, alive
- * @jail: the jail
+ * @jail: the jail, or NULL
  *
  * For objects that outlive the jail's teardown, such as IPC objects freed
  * with their namespace after the jail let go of it. The host is static and
@@ -402,21 +484,77 @@ void jail_put(struct jail *jail)
  */
 void jail_pin(struct jail *jail)
 {
-	if (jail != &jail_host)
+	if (jail && jail != &jail_host)
 		kobject_get(&jail->kobj);
 }
 
 /**
- * jail_unpin - drop what jail_pin() took
- * @jail: the jail
+ * jail_pin_current - pin the caller's jail, for an object it makes
  *
- * Safe from RCU callbacks: the jail's sysfs directory is gone by the time
- * the last pin can drop, so the release only frees memory.
+ * Return: the jail, to be dropped with jail_unpin(); NULL for the host.
+ */
+struct jail *jail_pin_current(void)
+{
+	struct jail *jail = jail_current();
+
+	if (jail == &jail_host)
+		return NULL;
+	jail_pin(jail);
+	return jail;
+}
+
+/**
+ * jail_unpin - drop what jail_pin() took
+ * @jail: the jail, or NULL
+ *
+ * Safe from RCU callbacks and with interrupts off: the jail's sysfs
+ * directory is gone by the time the last pin can drop, so the release
+ * only frees memory.
  */
 void jail_unpin(struct jail *jail)
 {
-	if (jail != &jail_host)
+	if (jail && jail != &jail_host)
 		kobject_put(&jail->kobj);
+}
+
+/**
+ * jail_pin_root - pin a jail's root, once
+ * @jail: the caller's jail; not the host
+ * @root: the directory the caller is about to chroot to
+ *
+ * Return: true if @root is now the jail's root; false if the jail had one.
+ */
+bool jail_pin_root(struct jail *jail, const struct path *root)
+{
+	bool pinned = false;
+
+	mutex_lock(&jail_mutex);
+	if (!jail->root_pinned) {
+		jail->root = *root;
+		path_get(&jail->root);
+		/* Lockless readers see the path before the flag. */
+		smp_store_release(&jail->root_pinned, true);
+		pinned = true;
+	}
+	mutex_unlock(&jail_mutex);
+	return pinned;
+}
+
+/**
+ * jail_root_get - a reference to a jail's pinned root
+ * @jail: a jail the caller keeps alive
+ * @root: set to the root, to be dropped with path_put(), when pinned
+ *
+ * Return: true if the jail has a pinned root.
+ */
+bool jail_root_get(struct jail *jail, struct path *root)
+{
+	/* Pairs with jail_pin_root(): the path is set before the flag. */
+	if (!smp_load_acquire(&jail->root_pinned))
+		return false;
+	*root = jail->root;
+	path_get(root);
+	return true;
 }
 
 /**

@@ -12,6 +12,7 @@
 
 #include <linux/kobject.h>
 #include <linux/lsm_hooks.h>
+#include <linux/path.h>
 #include <linux/rcupdate.h>
 #include <linux/refcount.h>
 #include <linux/sched.h>
@@ -40,6 +41,11 @@ enum jail_denial {
 	JAIL_DENIED_FORK,
 	JAIL_DENIED_SIGNAL,
 	JAIL_DENIED_PTRACE,
+	JAIL_DENIED_TASK,
+	JAIL_DENIED_CAPABILITY,
+	JAIL_DENIED_CHROOT,
+	JAIL_DENIED_NAMESPACE,
+	JAIL_DENIED_SOCKET,
 	JAIL_DENIALS,
 };
 
@@ -59,11 +65,16 @@ enum jail_denial {
  * @usage: one reference per task in the jail, per child jail, and per
  *	transient user; the jail is torn down when it drops to zero
  * @nr_tasks: tasks (threads) whose task blob points to this jail
- * @max_tasks: 0, or the most tasks the jail may hold; beyond, fork fails
+ * @subtree_tasks: tasks in this jail and its descendants
+ * @max_tasks: 0, or the most tasks the jail and its descendants may hold;
+ *	beyond, fork and join fail
  * @nr_children: live child jails
  * @forks: tasks ever created in the jail
  * @nr_ipc: live SysV IPC objects created by the jail's tasks, by kind
  * @denied: refused accesses by the jail's tasks, by kind
+ * @root: the root pinned by the jail's first chroot, or inherited from the
+ *	parent at creation; valid once @root_pinned is set, then constant
+ * @root_pinned: set, with release semantics, once @root is valid
  * @ipc_ns: the jail's own IPC namespace; NULL for the host, and once the
  *	jail is dying
  * @kobj: the /sys/kernel/jail/<id> directory; its release frees the jail,
@@ -84,11 +95,14 @@ struct jail {
 	time64_t created;
 	refcount_t usage;
 	atomic_t nr_tasks;
+	atomic_t subtree_tasks;
 	int max_tasks;
 	atomic_t nr_children;
 	atomic64_t forks;
 	atomic_t nr_ipc[JAIL_IPC_KINDS];
 	atomic64_t denied[JAIL_DENIALS];
+	struct path root;
+	bool root_pinned;
 	struct ipc_namespace *ipc_ns;
 	struct kobject kobj;
 	struct work_struct release_work;
@@ -109,6 +123,34 @@ struct jail_task_security {
  * @jail: the jail of the task that created the object; pinned
  */
 struct jail_ipc_security {
+	struct jail *jail;
+};
+
+/**
+ * struct jail_cred_security - the jail part of a cred's LSM blob
+ * @jail: the jail of the task that made the cred, pinned; NULL for the
+ *	host. Capabilities belong to credentials, so the capability table
+ *	judges by this rather than by the task.
+ */
+struct jail_cred_security {
+	struct jail *jail;
+};
+
+/**
+ * struct jail_file_security - the jail part of a file's LSM blob
+ * @fowner_jail: the jail of the task that last set the file's owner for
+ *	SIGIO (F_SETOWN), pinned; NULL for the host
+ */
+struct jail_file_security {
+	struct jail *fowner_jail;
+};
+
+/**
+ * struct jail_sock_security - the jail part of a socket's LSM blob
+ * @jail: for UNIX sockets, the jail of the task that made the socket,
+ *	pinned; NULL for the host and other families
+ */
+struct jail_sock_security {
 	struct jail *jail;
 };
 
@@ -139,17 +181,36 @@ static inline struct jail *jail_current(void)
 /* core.c */
 extern atomic_t jail_count;
 bool jail_sees(const struct jail *viewer, const struct jail *jail);
+bool jail_admin_capable(void);
 bool jail_may_admin(const struct jail *jail);
 int jail_enter_new(const char *name);
 int jail_join(u32 id);
 int jail_destroy(struct jail *jail);
-bool jail_charge_task(struct jail *jail);
+bool jail_charge_task(struct jail *jail, struct jail *from);
+void jail_uncharge_task(struct jail *jail, struct jail *top);
 void jail_get(struct jail *jail);
 void jail_put(struct jail *jail);
 void jail_pin(struct jail *jail);
 void jail_unpin(struct jail *jail);
 void jail_count_denial(struct jail *jail, enum jail_denial kind);
 u32 jail_task_id(struct task_struct *task);
+struct jail *jail_pin_current(void);
+bool jail_pin_root(struct jail *jail, const struct path *root);
+bool jail_root_get(struct jail *jail, struct path *root);
+
+/* lsm.c */
+bool jail_task_sees(struct task_struct *viewer, struct task_struct *target);
+
+/* cred.c */
+void __init jail_add_cred_hooks(void);
+struct jail *jail_cred_jail(const struct cred *cred);
+struct cred *jail_prepare_cred(struct jail *jail);
+
+/* fs.c */
+void __init jail_add_fs_hooks(void);
+
+/* net.c */
+void __init jail_add_net_hooks(void);
 
 /* ipc.c (kernel/ipc-hooks) */
 void __init jail_add_ipc_hooks(void);

@@ -3,6 +3,7 @@
  * Jail LSM - registration and task hooks
  */
 
+#include <linux/fs.h>
 #include <linux/init.h>
 #include <linux/lsm_hooks.h>
 #include <linux/ptrace.h>
@@ -14,6 +15,9 @@
 struct lsm_blob_sizes jail_blob_sizes __ro_after_init = {
 	.lbs_task = sizeof(struct jail_task_security),
 	.lbs_ipc = sizeof(struct jail_ipc_security),
+	.lbs_cred = sizeof(struct jail_cred_security),
+	.lbs_file = sizeof(struct jail_file_security),
+	.lbs_sock = sizeof(struct jail_sock_security),
 };
 
 /* False when the LSM is left out of lsm=: the task blob is then absent. */
@@ -32,7 +36,7 @@ static int jail_task_alloc(struct task_struct *task,
 	/* A dying jail's tasks are being killed: they make no new ones. */
 	if (unlikely(READ_ONCE(jail->dying)))
 		return -EAGAIN;
-	if (!jail_charge_task(jail))
+	if (!jail_charge_task(jail, NULL))
 		return -EAGAIN;
 	jail_get(jail);
 	atomic64_inc(&jail->forks);
@@ -48,13 +52,18 @@ static void jail_task_free(struct task_struct *task)
 	/* NULL if this hook's task_alloc never ran or another LSM's failed. */
 	if (!jail)
 		return;
-	atomic_dec(&jail->nr_tasks);
+	jail_uncharge_task(jail, NULL);
 	jail_put(jail);
 }
 
-/* Does @viewer's jail see @target's jail (jail_sees())? */
-static bool jail_task_sees(struct task_struct *viewer,
-			   struct task_struct *target)
+/**
+ * jail_task_sees - the visibility rule (jail_sees()) applied to two tasks
+ * @viewer: the acting task
+ * @target: the task acted on
+ *
+ * Return: true when @target's jail is @viewer's or a descendant of it.
+ */
+bool jail_task_sees(struct task_struct *viewer, struct task_struct *target)
 {
 	struct jail *from, *to;
 	bool ok;
@@ -103,21 +112,95 @@ static int jail_ptrace_traceme(struct task_struct *parent)
 
 /*
  * kill, tgkill, sigqueue and process-group signals from user space: a task
- * outside the caller's reach answers as if it did not exist. Signals the
- * kernel generates never come here. F_SETOWN signals (@cred set) are sent
- * on behalf of the file's owner, not the caller, and are not judged here.
+ * outside the caller's reach answers as if it did not exist (patch 0006
+ * lets -ESRCH through kill_pid_info_type() and kill(-1)). Signals the
+ * kernel generates never come here. SIGIO (@cred set) is judged by
+ * jail_file_send_sigiotask() instead, against the owner's jail.
  */
 static int jail_task_kill(struct task_struct *p, struct kernel_siginfo *info,
 			  int sig, const struct cred *cred)
 {
 	if (cred)
 		return 0;
-	/*
-	 * Not -ESRCH: kill_pid_info_type() retries forever on -ESRCH, taking
-	 * it for a task unhashed meanwhile (found by the first test run: an
-	 * RCU stall). ESRCH for invisible tasks needs another way.
-	 */
-	return jail_may_reach(p, JAIL_DENIED_SIGNAL, true) ? 0 : -EPERM;
+	return jail_may_reach(p, JAIL_DENIED_SIGNAL, true) ? 0 : -ESRCH;
+}
+
+static struct jail_file_security *jail_file(const struct file *file)
+{
+	return file->f_security + jail_blob_sizes.lbs_file;
+}
+
+/* F_SETOWN: SIGIO goes out on behalf of the setter's jail. */
+static void jail_file_set_fowner(struct file *file)
+{
+	struct jail_file_security *fsec = jail_file(file);
+	struct jail *old = fsec->fowner_jail;
+
+	/* Under the owner's write lock, with interrupts off: no sleeping. */
+	fsec->fowner_jail = jail_pin_current();
+	jail_unpin(old);
+}
+
+static void jail_file_free_security(struct file *file)
+{
+	jail_unpin(jail_file(file)->fowner_jail);
+}
+
+/* May run in interrupt context: only RCU and atomics here. */
+static int jail_file_send_sigiotask(struct task_struct *tsk,
+				    struct fown_struct *fown, int sig)
+{
+	struct jail *owner = jail_file(fown->file)->fowner_jail ?: &jail_host;
+	struct jail *target;
+	bool ok;
+
+	rcu_read_lock();
+	target = rcu_dereference(jail_task_security(tsk)->jail);
+	ok = !target || jail_sees(owner, target);
+	rcu_read_unlock();
+	if (ok)
+		return 0;
+	jail_count_denial(owner, JAIL_DENIED_SIGNAL);
+	return -EPERM;
+}
+
+/*
+ * Priority, scheduling policy, I/O priority and memory placement of
+ * another task: the target answers as if it did not exist.
+ */
+static int jail_task_setnice(struct task_struct *p, int nice)
+{
+	return jail_may_reach(p, JAIL_DENIED_TASK, true) ? 0 : -ESRCH;
+}
+
+static int jail_task_setioprio(struct task_struct *p, int ioprio)
+{
+	return jail_may_reach(p, JAIL_DENIED_TASK, true) ? 0 : -ESRCH;
+}
+
+static int jail_task_setscheduler(struct task_struct *p)
+{
+	return jail_may_reach(p, JAIL_DENIED_TASK, true) ? 0 : -ESRCH;
+}
+
+static int jail_task_movememory(struct task_struct *p)
+{
+	return jail_may_reach(p, JAIL_DENIED_TASK, true) ? 0 : -ESRCH;
+}
+
+/*
+ * prlimit(2) on another task, reading or writing; judged by credentials,
+ * as the kernel does.
+ */
+static int jail_task_prlimit(const struct cred *cred, const struct cred *tcred,
+			     unsigned int flags)
+{
+	struct jail *jail = jail_cred_jail(cred);
+
+	if (jail_sees(jail, jail_cred_jail(tcred)))
+		return 0;
+	jail_count_denial(jail, JAIL_DENIED_TASK);
+	return -ESRCH;
 }
 
 static struct security_hook_list jail_hooks[] __ro_after_init = {
@@ -126,16 +209,27 @@ static struct security_hook_list jail_hooks[] __ro_after_init = {
 	LSM_HOOK_INIT(ptrace_access_check, jail_ptrace_access_check),
 	LSM_HOOK_INIT(ptrace_traceme, jail_ptrace_traceme),
 	LSM_HOOK_INIT(task_kill, jail_task_kill),
+	LSM_HOOK_INIT(file_set_fowner, jail_file_set_fowner),
+	LSM_HOOK_INIT(file_free_security, jail_file_free_security),
+	LSM_HOOK_INIT(file_send_sigiotask, jail_file_send_sigiotask),
+	LSM_HOOK_INIT(task_setnice, jail_task_setnice),
+	LSM_HOOK_INIT(task_setioprio, jail_task_setioprio),
+	LSM_HOOK_INIT(task_setscheduler, jail_task_setscheduler),
+	LSM_HOOK_INIT(task_movememory, jail_task_movememory),
+	LSM_HOOK_INIT(task_prlimit, jail_task_prlimit),
 };
 
 static int __init jail_init(void)
 {
 	/* The boot task never passes through task_alloc: put it in the host. */
 	jail_get(&jail_host);
-	atomic_inc(&jail_host.nr_tasks);
+	jail_charge_task(&jail_host, NULL);
 	RCU_INIT_POINTER(jail_task_security(current)->jail, &jail_host);
 
 	security_add_hooks(jail_hooks, ARRAY_SIZE(jail_hooks), &jail_lsmid);
+	jail_add_cred_hooks();
+	jail_add_fs_hooks();
+	jail_add_net_hooks();
 	jail_add_ipc_hooks();
 	jail_lsm_enabled = true;
 	pr_info("Jail: initialized\n");

@@ -167,14 +167,13 @@ ssize_t jail_proc_write(struct file *file, struct task_struct *task,
 		 * administrator may take one, so that nobody squats on it.
 		 */
 		if (*cmd.name ? !capable(CAP_SYS_ADMIN) :
-		    !task_no_new_privs(current) &&
-		    !ns_capable_noaudit(&init_user_ns, CAP_SYS_ADMIN))
+		    !task_no_new_privs(current) && !jail_admin_capable())
 			return -EPERM;
 		err = jail_enter_new(cmd.name);
 		break;
 	case JAIL_CMD_JOIN:
 		/* Joining reaches into a jail: administrators only. */
-		if (!capable(CAP_SYS_ADMIN))
+		if (!jail_admin_capable())
 			return -EPERM;
 		err = jail_join(cmd.id);
 		break;

@@ -9,7 +9,11 @@
  */
 
 #include <linux/init.h>
+#include <linux/dcache.h>
+#include <linux/err.h>
 #include <linux/kobject.h>
+#include <linux/limits.h>
+#include <linux/path.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/sysfs.h>
@@ -69,11 +73,26 @@ static ssize_t state_show(struct kobject *kobj, struct kobj_attribute *attr,
 			  "dying" : "alive");
 }
 
-/* Empty until the jail has a pinned root (containment). */
+/* As the reader sees the path; empty until the first chroot pins it. */
 static ssize_t root_show(struct kobject *kobj, struct kobj_attribute *attr,
 			 char *buf)
 {
-	return sysfs_emit(buf, "\n");
+	struct path root;
+	char *tmp, *name;
+	ssize_t len;
+
+	if (!jail_root_get(kobj_to_jail(kobj), &root))
+		return sysfs_emit(buf, "\n");
+	tmp = kmalloc(PATH_MAX, GFP_KERNEL);
+	if (!tmp) {
+		path_put(&root);
+		return -ENOMEM;
+	}
+	name = d_path(&root, tmp, PATH_MAX);
+	len = IS_ERR(name) ? PTR_ERR(name) : sysfs_emit(buf, "%s\n", name);
+	kfree(tmp);
+	path_put(&root);
+	return len;
 }
 
 static ssize_t max_tasks_show(struct kobject *kobj,
@@ -152,6 +171,13 @@ static JAIL_COUNTER_ATTR(denied_ipc, jail_denied_show, JAIL_DENIED_IPC);
 static JAIL_COUNTER_ATTR(denied_fork, jail_denied_show, JAIL_DENIED_FORK);
 static JAIL_COUNTER_ATTR(denied_signal, jail_denied_show, JAIL_DENIED_SIGNAL);
 static JAIL_COUNTER_ATTR(denied_ptrace, jail_denied_show, JAIL_DENIED_PTRACE);
+static JAIL_COUNTER_ATTR(denied_task, jail_denied_show, JAIL_DENIED_TASK);
+static JAIL_COUNTER_ATTR(denied_capability, jail_denied_show,
+			 JAIL_DENIED_CAPABILITY);
+static JAIL_COUNTER_ATTR(denied_chroot, jail_denied_show, JAIL_DENIED_CHROOT);
+static JAIL_COUNTER_ATTR(denied_namespace, jail_denied_show,
+			 JAIL_DENIED_NAMESPACE);
+static JAIL_COUNTER_ATTR(denied_socket, jail_denied_show, JAIL_DENIED_SOCKET);
 
 static struct kobj_attribute jail_attr_name = __ATTR_RO(name);
 static struct kobj_attribute jail_attr_parent = __ATTR_RO(parent);
@@ -181,6 +207,11 @@ static struct attribute *jail_attrs[] = {
 	&jail_attr_denied_fork.attr.attr,
 	&jail_attr_denied_signal.attr.attr,
 	&jail_attr_denied_ptrace.attr.attr,
+	&jail_attr_denied_task.attr.attr,
+	&jail_attr_denied_capability.attr.attr,
+	&jail_attr_denied_chroot.attr.attr,
+	&jail_attr_denied_namespace.attr.attr,
+	&jail_attr_denied_socket.attr.attr,
 	&jail_attr_destroy.attr,
 	NULL,
 };

@@ -67,3 +67,10 @@ einval_all() {
 		[ "$out" = "EINVAL 0" ] || echo "'$arg' -> $out"
 	done
 }
+
+# output_is EXPECTED: $output is EXPECTED; shows both when it is not.
+output_is() {
+	[ "$output" = "$1" ] && return 0
+	printf 'expected:\n%s\ngot:\n%s\n' "$1" "$output"
+	return 1
+}

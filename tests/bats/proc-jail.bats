@@ -103,6 +103,28 @@ load helpers
 	[[ $output =~ ^[1-9][0-9]*$ ]]
 }
 
+@test "a move replaces the credentials: a descriptor opened before cannot move again (EPERM)" {
+	run bash -c 'exec 3>/proc/self/jail; echo new >&3; first=$(cat /proc/self/jail)
+		echo new >&3; [ "$(cat /proc/self/jail)" = "$first" ] && echo stayed'
+	[[ ${lines[0]} == *"Operation not permitted"* ]]
+	[ "${lines[1]}" = stayed ]
+}
+
+@test "inside a jail, root may make and join jails below, but not name one (EPERM)" {
+	run bash -c 'echo new > /proc/self/jail; outer=$(cat /proc/self/jail)
+		echo new jailed-name > /proc/self/jail
+		(echo new > /proc/self/jail; exec sleep 600) >/dev/null 2>&1 &
+		for i in $(seq 50); do
+			inner=$(cat /proc/$!/jail)
+			[ "$inner" != "$outer" ] && break
+			sleep 0.1
+		done
+		echo "join $inner" > /proc/self/jail; [ "$(cat /proc/self/jail)" = "$inner" ] &&
+			echo joined; kill $!'
+	[[ ${lines[0]} == *"Operation not permitted"* ]]
+	[ "${lines[1]}" = joined ]
+}
+
 @test "jails nest 32 deep below the host; one more is ENOSPC" {
 	run sh -c 'i=0; prev=0; while [ $i -lt 32 ]; do
 			echo new > /proc/self/jail || exit 1

@@ -1,0 +1,144 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Jail LSM - jailed root: the capability table and namespaces
+ *
+ * Capabilities belong to credentials, not to tasks: the kernel checks them
+ * on a task's own cred, on another task's, on a file opener's, or on
+ * credentials it overrides for a while. So a cred carries the jail of the
+ * task that made it, and the table judges by that.
+ */
+
+#include <linux/capability.h>
+#include <linux/cred.h>
+#include <linux/init.h>
+#include <linux/lsm_hooks.h>
+#include <linux/user_namespace.h>
+
+#include "jail.h"
+
+/*
+ * What root may do inside a jail: act on the jail's own files and
+ * processes, which the other hooks fence in. Every other capability
+ * reaches outside the jail (devices, mounts, modules, the network stack,
+ * the clock, the machine, other namespaces, limits shared with the host)
+ * and is refused. This is the one table; kernel/jail/README.md shows it.
+ */
+static const kernel_cap_t jail_allowed_caps = { .val =
+	BIT_ULL(CAP_CHOWN) |
+	BIT_ULL(CAP_DAC_OVERRIDE) |
+	BIT_ULL(CAP_FOWNER) |
+	BIT_ULL(CAP_FSETID) |
+	BIT_ULL(CAP_KILL) |
+	BIT_ULL(CAP_SETGID) |
+	BIT_ULL(CAP_SETUID) |
+	BIT_ULL(CAP_SETPCAP) |
+	BIT_ULL(CAP_NET_BIND_SERVICE) |
+	BIT_ULL(CAP_IPC_LOCK) |
+	BIT_ULL(CAP_IPC_OWNER) |
+	BIT_ULL(CAP_SYS_CHROOT) |
+	BIT_ULL(CAP_SYS_PTRACE) |
+	BIT_ULL(CAP_LEASE) |
+	BIT_ULL(CAP_AUDIT_WRITE)
+};
+
+static struct jail_cred_security *jail_cred(const struct cred *cred)
+{
+	return cred->security + jail_blob_sizes.lbs_cred;
+}
+
+/**
+ * jail_cred_jail - the jail credentials were made in
+ * @cred: the credentials
+ *
+ * Return: the jail; &jail_host for the host.
+ */
+struct jail *jail_cred_jail(const struct cred *cred)
+{
+	return jail_cred(cred)->jail ?: &jail_host;
+}
+
+/**
+ * jail_prepare_cred - a copy of the caller's credentials, made in @jail
+ * @jail: the jail the caller is about to enter
+ *
+ * Return: the credentials, for commit_creds() or abort_creds(); NULL when
+ * out of memory.
+ */
+struct cred *jail_prepare_cred(struct jail *jail)
+{
+	struct cred *new = prepare_creds();
+
+	if (!new)
+		return NULL;
+	jail_unpin(jail_cred(new)->jail);
+	jail_cred(new)->jail = jail == &jail_host ? NULL : jail;
+	jail_pin(jail);
+	return new;
+}
+
+static int jail_cred_prepare(struct cred *new, const struct cred *old,
+			     gfp_t gfp)
+{
+	struct jail *jail = jail_cred(old)->jail;
+
+	jail_pin(jail);
+	jail_cred(new)->jail = jail;
+	return 0;
+}
+
+static void jail_cred_transfer(struct cred *new, const struct cred *old)
+{
+	jail_cred_prepare(new, old, GFP_KERNEL);
+}
+
+/* From an RCU callback: jail_unpin() does not sleep. */
+static void jail_cred_free(struct cred *cred)
+{
+	jail_unpin(jail_cred(cred)->jail);
+}
+
+static int jail_capable(const struct cred *cred, struct user_namespace *ns,
+			int cap, unsigned int opts)
+{
+	struct jail *jail = jail_cred(cred)->jail;
+
+	if (!jail || cap_raised(jail_allowed_caps, cap))
+		return 0;
+	/*
+	 * Probes the kernel does not audit are not attacks either. Nor is
+	 * CAP_DAC_READ_SEARCH: generic_permission() asks it before
+	 * CAP_DAC_OVERRIDE on every read of someone else's file, so counting
+	 * it would count reads that succeed.
+	 */
+	if (!(opts & CAP_OPT_NOAUDIT) && cap != CAP_DAC_READ_SEARCH)
+		jail_count_denial(jail, JAIL_DENIED_CAPABILITY);
+	return -EPERM;
+}
+
+/* A user namespace would hand its creator every capability back. */
+static int jail_userns_create(const struct cred *cred)
+{
+	struct jail *jail = jail_cred(cred)->jail;
+
+	if (!jail)
+		return 0;
+	jail_count_denial(jail, JAIL_DENIED_NAMESPACE);
+	return -EPERM;
+}
+
+static struct security_hook_list jail_cred_hooks[] __ro_after_init = {
+	LSM_HOOK_INIT(cred_prepare, jail_cred_prepare),
+	LSM_HOOK_INIT(cred_transfer, jail_cred_transfer),
+	LSM_HOOK_INIT(cred_free, jail_cred_free),
+	LSM_HOOK_INIT(capable, jail_capable),
+	LSM_HOOK_INIT(userns_create, jail_userns_create),
+};
+
+/**
+ * jail_add_cred_hooks - register the credential hooks
+ */
+void __init jail_add_cred_hooks(void)
+{
+	security_add_hooks(jail_cred_hooks, ARRAY_SIZE(jail_cred_hooks),
+			   &jail_lsmid);
+}

@@ -193,7 +193,10 @@ in_jail() {
 		cat \$d/denied_capability
 		\$IPC msgget 0x7000; \$IPC ctl msg $q stat"
 	exec 8<&-
-	[ "${lines[*]}" = "1 1 ENOENT EINVAL" ]
+	[ "${lines[0]}" = 1 ]
+	# nsenter's setns, at least, is refused and counted.
+	[ "${lines[1]}" -ge 1 ]
+	[ "${lines[*]:2}" = "ENOENT EINVAL" ]
 }
 
 @test "POSIX message queues are separate per jail" {

@@ -1,6 +1,6 @@
 # Jails for Linux: build the jail kernel, boot it under QEMU, test it.
 #
-#   make            build the kernel and the test helpers for $(ARCH)
+#   make            build the kernel, the test helpers and the tools for $(ARCH)
 #   make run        boot it with an interactive shell (CMD='...' runs one command)
 #   make test       boot it and run tests/bats/*.bats inside
 #   make check      checkpatch --strict, W=1 build of security/jail, ABI docs,
@@ -14,6 +14,7 @@ ROOT := $(CURDIR)
 KSRC := $(ROOT)/build/src/linux-source-6.12
 KOBJ := $(ROOT)/build/$(ARCH)
 HELPERS_OUT := $(KOBJ)/helpers
+TOOLS_OUT := $(KOBJ)/tools
 NPROC := $(shell nproc)
 
 ifeq ($(ARCH),x86_64)
@@ -38,12 +39,12 @@ HELPER_CFLAGS := -O2 -Wall -Wextra -Werror -pthread -static
 HELPER_LDLIBS := -lrt
 
 KERNEL_SOURCES := $(wildcard kernel/jail/*.c kernel/jail/*.h kernel/ipc-hooks/*.c kernel/ipc-hooks/*.h)
-SHELL_SCRIPTS := $(wildcard scripts/*.sh tests/vm/*.sh) $(filter-out %.md,$(wildcard tools/*)) .ci/run
+SHELL_SCRIPTS := $(wildcard scripts/*.sh tests/vm/*.sh) tools/jail .ci/run
 
 .NOTPARALLEL:
-.PHONY: all deps source config kernel helpers run test check clean distclean
+.PHONY: all deps source config kernel helpers tools run test check clean distclean
 
-all: kernel helpers
+all: kernel helpers tools
 
 deps:
 	@scripts/deps.sh $(ARCH)
@@ -64,6 +65,18 @@ kernel: config
 HELPERS += $(HELPERS_OUT)/msgque
 
 helpers: deps $(HELPERS)
+
+# The jail command's exec helper, next to a copy of the command.
+tools: deps $(TOOLS_OUT)/jail-exec $(TOOLS_OUT)/jail
+
+$(TOOLS_OUT)/jail-exec: tools/jail-exec.c
+	@mkdir -p $(TOOLS_OUT)
+	@echo "  CC      $@" >&2
+	@$(CROSS_COMPILE)gcc $(HELPER_CFLAGS) -o $@ $<
+
+$(TOOLS_OUT)/jail: tools/jail
+	@mkdir -p $(TOOLS_OUT)
+	@cp $< $@
 
 $(HELPERS_OUT)/msgque: | source
 	@mkdir -p $(HELPERS_OUT)

@@ -6,7 +6,7 @@ set -eu
 arch=${1:-x86_64}
 pkgs="linux-source-6.12 make gcc libc6-dev bc bison flex libelf-dev libssl-dev
 xz-utils patch perl python3 ccache bats util-linux procps shellcheck
-busybox-static"
+busybox-static binutils iproute2 man-db"
 case $arch in
 x86_64) pkgs="$pkgs qemu-system-x86" ;;
 *) echo "deps: unsupported ARCH '$arch'" >&2; exit 1 ;;

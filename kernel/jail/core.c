@@ -63,7 +63,10 @@ struct jail jail_host = {
  */
 bool jail_sees(const struct jail *viewer, const struct jail *jail)
 {
-	/* Parent pointers never change, and each pins its parent. */
+	/*
+	 * Parent pointers never change, and a jail's memory pins its
+	 * parent's memory, so the chain stays readable as long as @jail.
+	 */
 	for (; jail; jail = jail->parent) {
 		if (jail == viewer)
 			return true;
@@ -198,6 +201,8 @@ static struct jail *jail_create(struct jail *parent, const char *name)
 	jail->ipc_ns = ipc_ns;
 	jail->depth = parent->depth + 1;
 	jail_get(parent);
+	/* Dropped with the memory (jail_kobj_release()). */
+	jail_pin(parent);
 	jail->parent = parent;
 	INIT_LIST_HEAD(&jail->children);
 	/* A child of a pinned jail is born pinned: no chroot gets out. */
@@ -522,14 +527,18 @@ void jail_unpin(struct jail *jail)
  * @jail: the caller's jail; not the host
  * @root: the directory the caller is about to chroot to
  *
- * Return: true if @root is now the jail's root; false if the jail had one.
+ * A jail with child jails is not pinned: they were made with the old root
+ * and would stay outside the new one.
+ *
+ * Return: true if @root is now the jail's root; false if the jail had one
+ * or has child jails.
  */
 bool jail_pin_root(struct jail *jail, const struct path *root)
 {
 	bool pinned = false;
 
 	mutex_lock(&jail_mutex);
-	if (!jail->root_pinned) {
+	if (!jail->root_pinned && list_empty(&jail->children)) {
 		jail->root = *root;
 		path_get(&jail->root);
 		/* Lockless readers see the path before the flag. */

@@ -14,6 +14,7 @@
 #include <linux/fs.h>
 #include <linux/init.h>
 #include <linux/lsm_hooks.h>
+#include <linux/mount.h>
 #include <linux/path.h>
 
 #include "jail.h"
@@ -30,9 +31,10 @@ static int jail_path_chroot(const struct path *path)
 
 /*
  * May the caller reach @path by name? Anything under its jail's pinned
- * root, or anywhere before the jail has one. Pseudo filesystems (pipes,
- * sockets, anonymous inodes: reopened through /proc/self/fd) have no place
- * in any tree, and are nobody's to wall off.
+ * root, or anywhere before the jail has one. The kernel's internal mounts
+ * (pipes, sockets, anonymous inodes, namespace files, the IPC namespace's
+ * mqueue mount that mq_open() uses) have no place in any tree: they are
+ * reached through descriptors and system calls, never by name.
  */
 static int jail_check_path(const struct path *path)
 {
@@ -40,7 +42,7 @@ static int jail_check_path(const struct path *path)
 
 	/* Pairs with jail_pin_root(): the path is set before the flag. */
 	if (!smp_load_acquire(&jail->root_pinned) ||
-	    path->mnt->mnt_sb->s_flags & SB_NOUSER ||
+	    path->mnt->mnt_flags & MNT_INTERNAL ||
 	    path_is_under(path, &jail->root))
 		return 0;
 	jail_count_denial(jail, JAIL_DENIED_CHROOT);

@@ -186,7 +186,7 @@ bool jail_may_admin(const struct jail *jail);
 int jail_enter_new(const char *name);
 int jail_join(u32 id);
 int jail_destroy(struct jail *jail);
-bool jail_charge_task(struct jail *jail, struct jail *from);
+bool jail_charge_task(struct jail *jail, struct jail *top);
 void jail_uncharge_task(struct jail *jail, struct jail *top);
 void jail_get(struct jail *jail);
 void jail_put(struct jail *jail);

@@ -113,9 +113,12 @@ static int jail_ptrace_traceme(struct task_struct *parent)
 /*
  * kill, tgkill, sigqueue and process-group signals from user space: a task
  * outside the caller's reach answers as if it did not exist (patch 0006
- * lets -ESRCH through kill_pid_info_type() and kill(-1)). Signals the
- * kernel generates never come here. SIGIO (@cred set) is judged by
- * jail_file_send_sigiotask() instead, against the owner's jail.
+ * lets -ESRCH through kill_pid_info_type() and kill(-1)). The kernel's own
+ * uid check comes first: without CAP_KILL, a task of another user answers
+ * EPERM before this is asked. Signals the kernel generates never come
+ * here, nor does SIGIO (jail_file_send_sigiotask()). @cred is set only for
+ * USB asynchronous I/O completions, sent for the process that submitted
+ * them.
  */
 static int jail_task_kill(struct task_struct *p, struct kernel_siginfo *info,
 			  int sig, const struct cred *cred)

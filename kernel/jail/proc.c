@@ -146,6 +146,9 @@ ssize_t jail_proc_write(struct file *file, struct task_struct *task,
 	/* Only the opener writes: no descriptor carried across an execve. */
 	if (file->f_cred != current_real_cred())
 		return -EPERM;
+	/* A move commits new credentials: none may be overridden now. */
+	if (current_cred() != current_real_cred())
+		return -EPERM;
 	/* No partial writes. */
 	if (*ppos != 0 || count == 0 || count > JAIL_CMD_MAX)
 		return -EINVAL;

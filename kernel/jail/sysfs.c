@@ -248,6 +248,8 @@ static void jail_kobj_release(struct kobject *kobj)
 {
 	struct jail *jail = kobj_to_jail(kobj);
 
+	/* Taken in jail_create(); NULL for a jail that never got that far. */
+	jail_unpin(jail->parent);
 	/* Other tasks may still be reading this jail under RCU. */
 	kfree_rcu(jail, rcu);
 }

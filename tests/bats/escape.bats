@@ -87,6 +87,20 @@ alive() {
 	output_is "$(printf '/\n0\nEPERM\nEPERM\n2')"
 }
 
+@test "a jail with child jails cannot pin its root (EPERM, counted)" {
+	# The child, made before any chroot, would stay outside the root.
+	run sh -c 'echo new > /proc/self/jail; d=/sys/kernel/jail/$(cat /proc/self/jail)
+		(echo new > /proc/self/jail; exec sleep 600) >/dev/null 2>&1 &
+		while [ "$(cat $d/nr_children)" != 1 ]; do sleep 0.1; done
+		"$0" chroot "$1"; cat $d/denied_chroot $d/root; kill $!' "$ESC" "$ROOT"
+	output_is "$(printf 'EPERM\n1\n')"
+}
+
+@test "POSIX message queues work in a jail with a pinned root" {
+	run in_root 'ipc mqsend /pinned hello && ipc mqrecv /pinned; d chroot'
+	output_is "$(printf 'ok\nhello\n0')"
+}
+
 @test "double chroot with .. walking: both chroots EPERM, still inside" {
 	run in_root 'escape breakout "$1"; d chroot; cat /marker' "$OUTSIDE"
 	[ "${lines[0]}" = "EPERM EPERM ENOENT" ]

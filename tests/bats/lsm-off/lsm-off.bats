@@ -21,3 +21,9 @@ load ../helpers
 @test "/sys/kernel/jail does not exist" {
 	[ ! -e /sys/kernel/jail ]
 }
+
+@test "the jail tool says the jail LSM is not active (125)" {
+	run "${JAILVM_HELPERS%/helpers}/tools/jail" ls
+	[ "$status" = 125 ]
+	[ "$output" = "jail: the jail LSM is not active (it is missing from lsm=)" ]
+}

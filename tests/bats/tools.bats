@@ -1,0 +1,226 @@
+#!/usr/bin/env bats
+# The jail command: mkroot, run, exec, ls, stat, ps, destroy, and their
+# errors. Every test ends with no jail, mount or cgroup of the tool left.
+
+load helpers
+
+JAIL="${JAILVM_HELPERS%/helpers}/tools/jail"
+
+setup_file() {
+	# One root for most tests, made once: a shell, core tools, busybox.
+	R=$BATS_FILE_TMPDIR/root
+	"$JAIL" mkroot "$R" sh cat id env ls tail sleep grep sort tr busybox
+	export R
+}
+
+setup() {
+	jails_before=$(jail_count)
+}
+
+teardown() {
+	pkill -KILL -f "busybox httpd" 2>/dev/null || true
+	local j
+	for j in $("$JAIL" ls -q); do "$JAIL" destroy "$j" || true; done
+	# Nothing of the tool's left behind.
+	! grep -q " $BATS_FILE_TMPDIR/" /proc/mounts
+	! ls -d /sys/fs/cgroup/jail-run-* 2>/dev/null
+	[ -z "$(ls /run/jail 2>/dev/null)" ]
+}
+
+@test "mkroot: a root with each program and its libraries runs sh -c scripts" {
+	[ -x "$R/usr/bin/sh" ] || [ -x "$R/bin/sh" ]
+	[ -e "$R/lib64/ld-linux-x86-64.so.2" ]
+	[ "$(stat -c %a "$R/tmp")" = 1777 ]
+	[ "$(stat -c '%F %t:%T' "$R/dev/null")" = "character special file 1:3" ]
+	[ -d "$R/proc" ] && [ -z "$(ls -A "$R/proc")" ]
+	run "$JAIL" run "$R" /bin/sh -c 'echo hello; cat /etc/passwd; id -u'
+	[ "$status" = 0 ]
+	output_is "$(printf 'hello\nroot:x:0:0:root:/root:/bin/sh\njail:x:1000:1000:jail:/home/jail:/bin/sh\n0')"
+	[ "$(jail_count)" = "$jails_before" ]
+}
+
+@test "mkroot: -v lists what it copies; a second run copies nothing" {
+	local r=$BATS_TEST_TMPDIR/r
+	run "$JAIL" mkroot -v "$r" cat
+	[ "$status" = 0 ]
+	[[ $output == *"/usr/bin/cat"* ]]
+	[[ $output == *"libc.so.6"* ]]
+	[[ $output == *"/dev/null"* ]]
+	run "$JAIL" mkroot -v "$r" cat
+	[ "$status" = 0 ]
+	[ -z "$output" ]
+}
+
+@test "mkroot: refuses /, a file, and an unknown program, leaving nothing" {
+	run "$JAIL" mkroot / sh
+	[ "$status" = 125 ]
+	[ "$output" = "jail: refusing to make a jail root of /" ]
+	touch "$BATS_TEST_TMPDIR/file"
+	run "$JAIL" mkroot "$BATS_TEST_TMPDIR/file" sh
+	[ "$status" = 125 ]
+	[[ $output == *"is not a directory" ]]
+	run "$JAIL" mkroot "$BATS_TEST_TMPDIR/new" no-such-program
+	[ "$status" = 125 ]
+	[ "$output" = "jail: program 'no-such-program' not found" ]
+	[ ! -e "$BATS_TEST_TMPDIR/new" ]
+}
+
+@test "run -u: uid, gid, groups and a clean environment inside" {
+	echo "extra:x:1500:jail" >>"$R/etc/group"
+	run env SECRET=1 TERM=xterm "$JAIL" run -u jail "$R" /bin/sh -c 'id; env | sort; pwd'
+	sed -i '/^extra:/d' "$R/etc/group"
+	[ "$status" = 0 ]
+	output_is "$(printf '%s\n' \
+		'uid=1000(jail) gid=1000(jail) groups=1000(jail),1500(extra)' \
+		'HOME=/home/jail' \
+		'LOGNAME=jail' 'PATH=/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin' \
+		'PWD=/home/jail' 'SHELL=/bin/sh' 'TERM=xterm' 'USER=jail' '/home/jail')"
+	run "$JAIL" run -u 1234:2345 "$R" /bin/sh -c 'id'
+	output_is "uid=1234 gid=2345 groups=2345"
+}
+
+@test "run: no_new_privs, the root is pinned, no descriptor above 2" {
+	run "$JAIL" run "$R" /bin/sh -c 'grep NoNewPrivs /proc/self/status 2>&1
+		busybox chroot /tmp /bin/sh -c true 2>&1 | tail -n 1
+		ls /proc/self/fd' 7</dev/null
+	# /proc is an empty mount point without --proc: no status to read.
+	[[ ${lines[0]} == *"No such file"* ]]
+	[[ ${lines[1]} == *"Operation not permitted"* ]]
+	run "$JAIL" run --proc "$R" /bin/sh -c 'grep NoNewPrivs /proc/self/status
+		ls /proc/self/fd | tr "\n" " "' 7</dev/null
+	[ "${lines[0]}" = "NoNewPrivs:	1" ]
+	# 3 is ls's own directory.
+	[ "${lines[1]}" = "0 1 2 3 " ]
+}
+
+@test "run: exit status is CMD's; 126 not executable; 127 not found" {
+	run "$JAIL" run "$R" /bin/sh -c 'exit 7'
+	[ "$status" = 7 ]
+	run -127 "$JAIL" run "$R" /no/such/cmd
+	[[ $output == "jail-exec: /no/such/cmd: No such file or directory" ]]
+	run -126 "$JAIL" run "$R" /etc/passwd
+	[[ $output == *"Permission denied" ]]
+}
+
+@test "run: --proc lists only the jail's processes; it is unmounted after" {
+	run "$JAIL" run --proc "$R" /bin/sh -c 'ls /proc | grep -c "^[0-9]"
+		test -e /proc/1 || echo hidden'
+	[ "$status" = 0 ]
+	# sh, ls and grep.
+	[ "${lines[0]}" -le 3 ]
+	[ "${lines[1]}" = hidden ]
+	! grep -q " $R/proc " /proc/mounts
+}
+
+@test "run: --max-tasks refuses the fork beyond it" {
+	run "$JAIL" run --max-tasks 3 "$R" /bin/sh -c \
+		'sleep 600 & sleep 600 & sleep 600 & echo forked'
+	[[ $output == *"Cannot fork"* ]]
+}
+
+@test "run: --memory OOM-kills a process over it; the host is fine" {
+	run "$JAIL" run --memory 16M "$R" /bin/sh -c 'tail /dev/zero'
+	# SIGKILL from the OOM killer.
+	[ "$status" = 137 ]
+	grep -q "Memory cgroup out of memory" <(dmesg)
+	run "$JAIL" run "$R" /bin/sh -c 'echo alive'
+	output_is alive
+}
+
+@test "run: --cpus sets the cgroup's cpu.max; --keep, exec, ps, destroy" {
+	run "$JAIL" run --keep -n kept --cpus 0.5 "$R" /bin/sh -c \
+		'sleep 600 >/dev/null 2>&1 &'
+	[ "$status" = 0 ]
+	local id
+	id=$("$JAIL" ls -H | awk '$2 == "kept" { print $1 }')
+	[ -n "$id" ]
+	[ "$(cat /sys/fs/cgroup/jail-run-*/cpu.max)" = "50000 100000" ]
+	run "$JAIL" exec kept /bin/sh -c 'pwd; id -u; cat /proc/self/jail 2>/dev/null || echo noproc'
+	output_is "$(printf '/root\n0\nnoproc')"
+	run "$JAIL" exec -u jail "$id" id -u
+	output_is 1000
+	run "$JAIL" ps kept
+	[[ $output == *"sleep 600"* ]]
+	run "$JAIL" stat kept
+	[[ $output == *"name: kept"* ]]
+	[[ $output == *"root: $R"* ]]
+	"$JAIL" destroy kept
+	[ ! -d "/sys/kernel/jail/$id" ]
+}
+
+@test "run: a service from the host, listening on loopback inside the jail" {
+	mkdir -p "$R/www"
+	echo "hello from the jail" >"$R/www/index.html"
+	"$JAIL" run -n web -u jail "$R" busybox httpd -f -p 127.0.0.1:8080 -h /www &
+	local tool=$!
+	fetch() { busybox wget -q -O - http://127.0.0.1:8080/index.html; }
+	eventually fetch >/dev/null
+	[ "$(fetch)" = "hello from the jail" ]
+	"$JAIL" destroy web
+	wait "$tool" || true
+	rm -rf "$R/www"
+}
+
+@test "ls: a table, -H without header, -q ids" {
+	"$JAIL" run --keep -n listed "$R" /bin/sh -c 'sleep 600 >/dev/null 2>&1 &'
+	run "$JAIL" ls
+	[[ ${lines[0]} == "ID "*"NAME"*"ROOT" ]]
+	[[ $output == *" listed "*" alive  $R"* ]]
+	run "$JAIL" ls -q
+	[[ $output =~ ^[0-9]+$ ]]
+	run "$JAIL" ls -H
+	[ "${#lines[@]}" = 1 ]
+}
+
+@test "errors: one line and 125, nothing left behind" {
+	run "$JAIL" run "$BATS_TEST_TMPDIR/missing"
+	[ "$status" = 125 ]
+	[ "$output" = "jail: $BATS_TEST_TMPDIR/missing is not a directory" ]
+	run "$JAIL" run -u nobody-here "$R"
+	[ "$status" = 125 ]
+	[ "$output" = "jail: unknown user 'nobody-here' in $R/etc/passwd" ]
+	run "$JAIL" run --memory 12Q "$R"
+	[ "$status" = 125 ]
+	[ "$output" = "jail: bad size '12Q' (a number with K, M, G or T)" ]
+	run "$JAIL" run --cpus x "$R"
+	[ "$status" = 125 ]
+	run "$JAIL" destroy no-such-jail
+	[ "$status" = 125 ]
+	[ "$output" = "jail: no jail named 'no-such-jail'" ]
+	run "$JAIL" stat 2147483647
+	[ "$status" = 125 ]
+	run "${NOBODY[@]}" "$JAIL" run "$R" true
+	[ "$status" = 125 ]
+	[ "$output" = "jail: run needs root" ]
+	mkdir -m 0777 "$BATS_TEST_TMPDIR/open"
+	run "$JAIL" run "$BATS_TEST_TMPDIR/open" true
+	[ "$status" = 125 ]
+	[ "$output" = "jail: refusing $BATS_TEST_TMPDIR/open: not owned by root, or writable by others" ]
+	run "$JAIL" frobnicate
+	[ "$status" = 125 ]
+	[ "$(jail_count)" = "$jails_before" ]
+}
+
+@test "errors: a taken name fails cleanly, its cgroup removed" {
+	"$JAIL" run --keep -n taken "$R" /bin/sh -c 'sleep 600 >/dev/null 2>&1 &'
+	run "$JAIL" run -n taken --memory 8M "$R" true
+	[ "$status" = 125 ]
+	[ "$output" = "jail: cannot create the jail: File exists" ]
+	[ "$(ls -d /sys/fs/cgroup/jail-run-* | wc -l)" = 0 ]
+}
+
+@test "--help for the command and each subcommand; the man page renders" {
+	run "$JAIL" --help
+	[ "$status" = 0 ]
+	[[ ${lines[0]} == "usage: jail COMMAND"* ]]
+	local c
+	for c in mkroot run exec ls stat ps destroy; do
+		run "$JAIL" "$c" --help
+		[ "$status" = 0 ] || { echo "$c: $status"; false; }
+		[[ ${lines[0]} == "usage: jail $c"* ]]
+	done
+	run man -l "$JAILVM_REPO/tools/jail.8"
+	[ "$status" = 0 ]
+	# man justifies lines: compare with spaces squeezed.
+	[[ $(tr -s ' ' <<<"$output") == *"jail - make jail roots, run programs"* ]]
+}

@@ -26,6 +26,7 @@
 #include <fcntl.h>
 #include <grp.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -208,6 +209,9 @@ int main(int argc, char **argv)
 		die("close_range", NULL);
 
 	environ = env;
+	/* A background start left SIGINT and SIGQUIT ignored: CMD gets them. */
+	signal(SIGINT, SIG_DFL);
+	signal(SIGQUIT, SIG_DFL);
 	execvp(argv[optind], argv + optind);
 	opt = errno;
 	fprintf(errout, "jail-exec: %s: %s\n", argv[optind], strerror(opt));

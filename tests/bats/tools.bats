@@ -3,6 +3,7 @@
 # errors. Every test ends with no jail, mount or cgroup of the tool left.
 
 load helpers
+bats_require_minimum_version 1.5.0
 
 JAIL="${JAILVM_HELPERS%/helpers}/tools/jail"
 
@@ -22,9 +23,12 @@ teardown() {
 	local j
 	for j in $("$JAIL" ls -q); do "$JAIL" destroy "$j" || true; done
 	# Nothing of the tool's left behind.
-	! grep -q " $BATS_FILE_TMPDIR/" /proc/mounts
-	! ls -d /sys/fs/cgroup/jail-run-* 2>/dev/null
-	[ -z "$(ls /run/jail 2>/dev/null)" ]
+	if grep " $BATS_FILE_TMPDIR/" /proc/mounts ||
+		ls -d /sys/fs/cgroup/jail-run-* 2>/dev/null ||
+		[ -n "$(ls /run/jail 2>/dev/null)" ]; then
+		echo "left behind by the tool (above)"
+		return 1
+	fi
 }
 
 @test "mkroot: a root with each program and its libraries runs sh -c scripts" {
@@ -91,6 +95,13 @@ teardown() {
 	[ "${lines[0]}" = "NoNewPrivs:	1" ]
 	# 3 is ls's own directory.
 	[ "${lines[1]}" = "0 1 2 3 " ]
+}
+
+@test "run: CMD reads the tool's standard input" {
+	run "$JAIL" run "$R" /bin/sh -c 'cat; echo done' <<<"from the host"
+	output_is "$(printf 'from the host\ndone')"
+	run "$JAIL" run "$R" <<<'echo default shell; id -u'
+	output_is "$(printf 'default shell\n0')"
 }
 
 @test "run: exit status is CMD's; 126 not executable; 127 not found" {

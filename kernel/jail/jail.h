@@ -198,9 +198,6 @@ struct jail *jail_pin_current(void);
 bool jail_pin_root(struct jail *jail, const struct path *root);
 bool jail_root_get(struct jail *jail, struct path *root);
 
-/* lsm.c */
-bool jail_task_sees(struct task_struct *viewer, struct task_struct *target);
-
 /* cred.c */
 void __init jail_add_cred_hooks(void);
 struct jail *jail_cred_jail(const struct cred *cred);

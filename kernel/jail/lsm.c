@@ -56,22 +56,30 @@ static void jail_task_free(struct task_struct *task)
 	jail_put(jail);
 }
 
-/**
- * jail_task_sees - the visibility rule (jail_sees()) applied to two tasks
- * @viewer: the acting task
- * @target: the task acted on
- *
- * Return: true when @target's jail is @viewer's or a descendant of it.
- */
-bool jail_task_sees(struct task_struct *viewer, struct task_struct *target)
+/* Does @viewer see @target's jail (jail_sees())? Safe in any context. */
+static bool jail_sees_task(const struct jail *viewer,
+			   struct task_struct *target)
 {
-	struct jail *from, *to;
+	struct jail *to;
+	bool ok;
+
+	rcu_read_lock();
+	to = rcu_dereference(jail_task_security(target)->jail);
+	ok = !to || jail_sees(viewer, to);
+	rcu_read_unlock();
+	return ok;
+}
+
+/* Does @viewer's jail see @target's jail? */
+static bool jail_task_sees(struct task_struct *viewer,
+			   struct task_struct *target)
+{
+	struct jail *from;
 	bool ok;
 
 	rcu_read_lock();
 	from = rcu_dereference(jail_task_security(viewer)->jail);
-	to = rcu_dereference(jail_task_security(target)->jail);
-	ok = !from || !to || jail_sees(from, to);
+	ok = !from || jail_sees_task(from, target);
 	rcu_read_unlock();
 	return ok;
 }
@@ -90,6 +98,12 @@ static bool jail_may_reach(struct task_struct *target, enum jail_denial kind,
 	if (count)
 		jail_count_denial(jail_current(), kind);
 	return false;
+}
+
+/* Acting on a task out of reach: it answers as if it did not exist. */
+static int jail_hide_task(struct task_struct *target, enum jail_denial kind)
+{
+	return jail_may_reach(target, kind, true) ? 0 : -ESRCH;
 }
 
 /* ptrace attach and seize, and every /proc/<pid> file ptrace guards. */
@@ -125,7 +139,7 @@ static int jail_task_kill(struct task_struct *p, struct kernel_siginfo *info,
 {
 	if (cred)
 		return 0;
-	return jail_may_reach(p, JAIL_DENIED_SIGNAL, true) ? 0 : -ESRCH;
+	return jail_hide_task(p, JAIL_DENIED_SIGNAL);
 }
 
 static struct jail_file_security *jail_file(const struct file *file)
@@ -154,14 +168,8 @@ static int jail_file_send_sigiotask(struct task_struct *tsk,
 				    struct fown_struct *fown, int sig)
 {
 	struct jail *owner = jail_file(fown->file)->fowner_jail ?: &jail_host;
-	struct jail *target;
-	bool ok;
 
-	rcu_read_lock();
-	target = rcu_dereference(jail_task_security(tsk)->jail);
-	ok = !target || jail_sees(owner, target);
-	rcu_read_unlock();
-	if (ok)
+	if (jail_sees_task(owner, tsk))
 		return 0;
 	jail_count_denial(owner, JAIL_DENIED_SIGNAL);
 	return -EPERM;
@@ -173,22 +181,22 @@ static int jail_file_send_sigiotask(struct task_struct *tsk,
  */
 static int jail_task_setnice(struct task_struct *p, int nice)
 {
-	return jail_may_reach(p, JAIL_DENIED_TASK, true) ? 0 : -ESRCH;
+	return jail_hide_task(p, JAIL_DENIED_TASK);
 }
 
 static int jail_task_setioprio(struct task_struct *p, int ioprio)
 {
-	return jail_may_reach(p, JAIL_DENIED_TASK, true) ? 0 : -ESRCH;
+	return jail_hide_task(p, JAIL_DENIED_TASK);
 }
 
 static int jail_task_setscheduler(struct task_struct *p)
 {
-	return jail_may_reach(p, JAIL_DENIED_TASK, true) ? 0 : -ESRCH;
+	return jail_hide_task(p, JAIL_DENIED_TASK);
 }
 
 static int jail_task_movememory(struct task_struct *p)
 {
-	return jail_may_reach(p, JAIL_DENIED_TASK, true) ? 0 : -ESRCH;
+	return jail_hide_task(p, JAIL_DENIED_TASK);
 }
 
 /*

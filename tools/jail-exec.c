@@ -2,19 +2,29 @@
 /*
  * jail-exec - the part of `jail run` and `jail exec` a shell cannot do safely
  *
- * usage: jail-exec [-E ERRFILE] [-j JAILCMD [-I IDFILE] [-W FIFO]] [-r ROOT]
- *                  [-u UID] [-g GID] [-G GID,...] [-e NAME=VALUE]...
- *                  [-w DIR] CMD [ARG...]
+ * usage: jail-exec [-E ERRFILE] [-j JAILCMD [-I IDFILE [-W FIFO]]]
+ *                  [-r ROOT [-p]] [-U USER] [-e NAME=VALUE]... [--]
+ *                  CMD [ARG...]
  *
- * In this order, each step checked: write JAILCMD ("new", "new NAME" or
- * "join ID") to /proc/self/jail, write the jail's id to IDFILE, and wait
- * for a line on FIFO (while the caller sets the jail's limits); chroot
- * to ROOT and chdir to "/" (the jail's first chroot pins its root);
- * setgroups (-G, or none), setgid,
- * setuid, and a check that no way back to the old ids remains;
- * no_new_privs; chdir to DIR; every descriptor above 2 closed at the exec;
- * an environment of exactly the -e pairs; exec CMD, searched in the new
- * PATH.
+ * In this order, each step checked:
+ *  - close every inherited descriptor above 2, so that nothing of the
+ *    caller's reaches the jail;
+ *  - open ROOT; with -p, enter a mount namespace of its own (a slave of
+ *    the caller's, whose later mounts still show) and mount a procfs
+ *    (hidepid=ptraceable, nosuid, nodev, noexec) on ROOT/proc, never
+ *    through a symlink: the mount goes with the jail's last process, and
+ *    the host never sees it;
+ *  - write JAILCMD ("new", "new NAME" or "join ID") to /proc/self/jail,
+ *    write the jail's id to IDFILE, and wait for a line "go" on FIFO
+ *    while the caller sets the jail's limits (killed if the caller dies);
+ *  - chroot to ROOT and chdir to "/" (a jail's first chroot pins its root);
+ *  - look USER (a name, or UID[:GID]) up in the /etc/passwd and
+ *    /etc/group now in effect, that is the jail's own: a jail decides who
+ *    its users are, and its files are never read from outside it;
+ *  - setgroups (the user's groups), setgid, setuid, and a check that no
+ *    way back to root remains; no_new_privs;
+ *  - chdir to the user's home; an environment of exactly the -e pairs
+ *    plus HOME, USER, LOGNAME and SHELL; exec CMD, searched in PATH.
  *
  * Exit status when it fails before CMD runs, as env(1) and chroot(1) do:
  * 125 for its own errors, 126 when CMD cannot be executed, 127 when it is
@@ -26,65 +36,105 @@
 #include <fcntl.h>
 #include <grp.h>
 #include <limits.h>
+#include <pwd.h>
+#include <sched.h>
 #include <signal.h>
+#include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <linux/close_range.h>
+#include <sys/mount.h>
 #include <sys/prctl.h>
+#include <sys/stat.h>
 
 #define EXIT_FAILED 125
 #define EXIT_CANNOT_RUN 126
 #define EXIT_NOT_FOUND 127
-#define MAX_GROUPS 64
+#define MAX_GROUPS 256
 #define MAX_ENV 64
+#define MAX_FIELD 256
 
 static FILE *errout;
 
+static void fail(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("jail-exec: ", errout);
+	va_start(ap, fmt);
+	vfprintf(errout, fmt, ap);
+	va_end(ap);
+	fputc('\n', errout);
+	exit(EXIT_FAILED);
+}
+
 static void die(const char *what, const char *arg)
 {
-	fprintf(errout, "jail-exec: %s%s%s: %s\n", what, arg ? " " : "",
-		arg ? arg : "", strerror(errno));
-	exit(EXIT_FAILED);
+	int err = errno;
+
+	fail("%s%s%s: %s", what, arg ? " " : "", arg ? arg : "",
+	     strerror(err));
 }
 
 static void usage(void)
 {
-	fprintf(stderr, "usage: jail-exec [-j JAILCMD [-I IDFILE] [-W FIFO]] [-r ROOT] [-u UID] [-g GID] [-G GID,...] [-e NAME=VALUE]... [-w DIR] CMD [ARG...]\n");
-	exit(EXIT_FAILED);
+	fail("usage: jail-exec [-E ERRFILE] [-j JAILCMD [-I IDFILE [-W FIFO]]] [-r ROOT [-p]] [-U USER] [-e NAME=VALUE]... [--] CMD [ARG...]");
 }
 
 /* A decimal id below 2^32 - 1 (which is "no id" to the kernel). */
-static unsigned int parse_id(const char *s)
+static bool parse_id(const char *s, unsigned int *id)
 {
-	unsigned long v;
+	unsigned long long v;
 	char *end;
 
+	if (*s < '0' || *s > '9')
+		return false;
 	errno = 0;
-	v = strtoul(s, &end, 10);
-	if (errno || end == s || *end || *s == '-' || v >= UINT_MAX) {
-		fprintf(stderr, "jail-exec: not an id: '%s'\n", s);
-		exit(EXIT_FAILED);
-	}
-	return (unsigned int)v;
+	v = strtoull(s, &end, 10);
+	if (errno || *end || v >= UINT_MAX)
+		return false;
+	*id = (unsigned int)v;
+	return true;
 }
 
-static size_t parse_groups(char *list, gid_t *groups)
+/* Mounts made here stay here; the caller's later mounts still show. */
+static void enter_mount_ns(void)
 {
-	size_t n = 0;
-	char *tok, *save;
+	if (unshare(CLONE_NEWNS) < 0 ||
+	    mount(NULL, "/", NULL, MS_SLAVE | MS_REC, NULL) < 0)
+		die("cannot make", "a mount namespace");
+}
 
-	for (tok = strtok_r(list, ",", &save); tok;
-	     tok = strtok_r(NULL, ",", &save)) {
-		if (n == MAX_GROUPS) {
-			fprintf(stderr, "jail-exec: more than %d groups\n",
-				MAX_GROUPS);
-			exit(EXIT_FAILED);
-		}
-		groups[n++] = parse_id(tok);
-	}
-	return n;
+/*
+ * Mount a procfs on ROOT/proc, a directory and not a symlink to one.
+ * ROOT_FD is opened in the mount namespace the procfs goes to.
+ */
+static void mount_proc(const char *root, int root_fd)
+{
+	int fs_fd, mnt_fd, target_fd;
+
+	target_fd = openat(root_fd, "proc",
+			   O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	if (target_fd < 0)
+		fail("%s/proc: %s (a directory, not a symlink, is needed)",
+		     root, strerror(errno));
+	fs_fd = fsopen("proc", FSOPEN_CLOEXEC);
+	if (fs_fd < 0 ||
+	    fsconfig(fs_fd, FSCONFIG_SET_STRING, "hidepid", "ptraceable", 0) ||
+	    fsconfig(fs_fd, FSCONFIG_CMD_CREATE, NULL, NULL, 0))
+		die("cannot make", "a procfs");
+	mnt_fd = fsmount(fs_fd, FSMOUNT_CLOEXEC, MOUNT_ATTR_NOSUID |
+			 MOUNT_ATTR_NODEV | MOUNT_ATTR_NOEXEC);
+	if (mnt_fd < 0 ||
+	    move_mount(mnt_fd, "", target_fd, "",
+		       MOVE_MOUNT_F_EMPTY_PATH | MOVE_MOUNT_T_EMPTY_PATH) < 0)
+		die("cannot mount a procfs on", "proc in the root");
+	close(mnt_fd);
+	close(fs_fd);
+	close(target_fd);
 }
 
 /* Move into a jail; report its id in IDFILE and wait for FIFO. */
@@ -98,7 +148,7 @@ static void enter_jail(const char *cmd, const char *idfile, const char *fifo)
 	if (fd < 0)
 		die("cannot open", "/proc/self/jail");
 	if (write(fd, cmd, strlen(cmd)) < 0)
-		die("cannot enter the jail:", cmd);
+		fail("%s > /proc/self/jail: %s", cmd, strerror(errno));
 	close(fd);
 	if (!idfile)
 		return;
@@ -108,8 +158,10 @@ static void enter_jail(const char *cmd, const char *idfile, const char *fifo)
 		die("cannot read", "/proc/self/jail");
 	close(fd);
 	/* Whole or not at all: the caller polls for the file. */
-	snprintf(tmp, sizeof(tmp), "%s.tmp", idfile);
-	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	if (snprintf(tmp, sizeof(tmp), "%s.tmp", idfile) >= (int)sizeof(tmp))
+		fail("path too long: %s", idfile);
+	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+		  0600);
 	if (fd < 0 || write(fd, id, n) != n || close(fd) < 0 ||
 	    rename(tmp, idfile) < 0)
 		die("cannot write", idfile);
@@ -124,18 +176,157 @@ static void enter_jail(const char *cmd, const char *idfile, const char *fifo)
 	close(fd);
 }
 
+/* A user database of the jail: a regular file, never a FIFO or a device. */
+static FILE *open_db(const char *path)
+{
+	struct stat st;
+	FILE *f;
+	int fd;
+
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0)
+		return NULL;
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		errno = EINVAL;
+		return NULL;
+	}
+	f = fdopen(fd, "r");
+	if (!f)
+		close(fd);
+	return f;
+}
+
+struct user {
+	char name[MAX_FIELD], home[PATH_MAX], shell[PATH_MAX];
+	uid_t uid;
+	gid_t gid;
+	gid_t groups[MAX_GROUPS];
+	size_t ngroups;
+};
+
+static void copy_field(char *dst, size_t size, const char *src,
+		       const char *what)
+{
+	if (snprintf(dst, size, "%s", src) >= (int)size)
+		fail("%s too long in /etc/passwd", what);
+}
+
+/* USER as a name, or UID[:GID] with the name, if any, from /etc/passwd. */
+static void lookup_user(const char *spec, struct user *u)
+{
+	char buf[MAX_FIELD], *colon;
+	bool by_id, has_gid = false;
+	unsigned int id;
+	struct passwd *pw = NULL;
+	struct group *gr;
+	FILE *db;
+
+	copy_field(buf, sizeof(buf), spec, "user");
+	colon = strchr(buf, ':');
+	if (colon) {
+		*colon = '\0';
+		if (!parse_id(colon + 1, &id))
+			fail("bad group id in '%s'", spec);
+		u->gid = id;
+		has_gid = true;
+	}
+	by_id = parse_id(buf, &id);
+	if (colon && !by_id)
+		fail("bad user id in '%s'", spec);
+
+	db = open_db("/etc/passwd");
+	if (!db && (errno != ENOENT || !by_id))
+		die("cannot read", "/etc/passwd in the jail");
+	while (db && (pw = fgetpwent(db)))
+		if (by_id ? pw->pw_uid == id : !strcmp(pw->pw_name, buf))
+			break;
+	if (!pw && !by_id)
+		fail("unknown user '%s' in /etc/passwd of the jail", buf);
+	if (pw) {
+		copy_field(u->name, sizeof(u->name), pw->pw_name, "name");
+		copy_field(u->home, sizeof(u->home), pw->pw_dir, "home");
+		copy_field(u->shell, sizeof(u->shell), pw->pw_shell, "shell");
+		u->uid = pw->pw_uid;
+		if (!has_gid)
+			u->gid = pw->pw_gid;
+	} else {
+		copy_field(u->name, sizeof(u->name), buf, "name");
+		u->uid = id;
+		if (!has_gid)
+			u->gid = id;
+	}
+	if (db)
+		fclose(db);
+	if (!*u->home)
+		strcpy(u->home, "/");
+	if (!*u->shell)
+		strcpy(u->shell, "/bin/sh");
+
+	/* The primary group, then every group that lists the user. */
+	u->groups[0] = u->gid;
+	u->ngroups = 1;
+	db = open_db("/etc/group");
+	if (!db && errno != ENOENT)
+		die("cannot read", "/etc/group in the jail");
+	while (db && (gr = fgetgrent(db))) {
+		char **m;
+
+		if (gr->gr_gid == u->gid)
+			continue;
+		for (m = gr->gr_mem; *m && strcmp(*m, u->name); m++)
+			;
+		if (!*m)
+			continue;
+		if (u->ngroups == MAX_GROUPS)
+			fail("user '%s' is in more than %d groups", u->name,
+			     MAX_GROUPS);
+		u->groups[u->ngroups++] = gr->gr_gid;
+	}
+	if (db)
+		fclose(db);
+}
+
+/* Groups first, then gid, then uid: each needs the privilege before. */
+static void become(const struct user *u)
+{
+	if (setgroups(u->ngroups, u->groups) < 0)
+		die("setgroups", NULL);
+	if (setresgid(u->gid, u->gid, u->gid) < 0)
+		die("setgid", NULL);
+	if (setresuid(u->uid, u->uid, u->uid) < 0)
+		die("setuid", NULL);
+	/* Dropped for good: root may not come back. */
+	if (u->uid != 0 && (setuid(0) == 0 || seteuid(0) == 0)) {
+		errno = EPERM;
+		die("privileges still recoverable", NULL);
+	}
+}
+
+static void add_env(char **env, size_t *nenv, const char *name,
+		    const char *value)
+{
+	if (*nenv == MAX_ENV || asprintf(&env[*nenv], "%s=%s", name, value) < 0)
+		fail("environment too large");
+	(*nenv)++;
+}
+
 int main(int argc, char **argv)
 {
 	const char *jail_cmd = NULL, *idfile = NULL, *fifo = NULL;
-	const char *root = NULL, *dir = NULL;
+	const char *root = NULL, *user_spec = NULL;
+	static struct user user;
 	char *env[MAX_ENV + 1];
-	gid_t groups[MAX_GROUPS];
-	size_t ngroups = 0, nenv = 0;
-	long uid = -1, gid = -1;
-	int opt;
+	size_t nenv = 0;
+	bool with_proc = false;
+	pid_t parent = getppid();
+	int opt, root_fd = -1;
 
 	errout = stderr;
-	while ((opt = getopt(argc, argv, "+E:j:I:W:r:u:g:G:e:w:")) != -1) {
+	/* Before anything else: nothing of the caller's goes in. */
+	if (close_range(3, ~0U, 0) < 0)
+		die("close_range", NULL);
+	while ((opt = getopt(argc, argv, "+E:j:I:W:r:pU:e:")) != -1) {
 		switch (opt) {
 		case 'E':
 			errout = fopen(optarg, "ae");
@@ -143,6 +334,7 @@ int main(int argc, char **argv)
 				errout = stderr;
 				die("cannot open", optarg);
 			}
+			setvbuf(errout, NULL, _IOLBF, 0);
 			break;
 		case 'j':
 			jail_cmd = optarg;
@@ -156,54 +348,60 @@ int main(int argc, char **argv)
 		case 'r':
 			root = optarg;
 			break;
-		case 'u':
-			uid = parse_id(optarg);
+		case 'p':
+			with_proc = true;
 			break;
-		case 'g':
-			gid = parse_id(optarg);
-			break;
-		case 'G':
-			ngroups = parse_groups(optarg, groups);
+		case 'U':
+			user_spec = optarg;
 			break;
 		case 'e':
 			if (nenv == MAX_ENV || !strchr(optarg, '='))
 				usage();
 			env[nenv++] = optarg;
 			break;
-		case 'w':
-			dir = optarg;
-			break;
 		default:
 			usage();
 		}
 	}
-	if (optind == argc)
+	if (optind == argc || (with_proc && !root) || (idfile && !jail_cmd) ||
+	    (fifo && !idfile))
 		usage();
-	env[nenv] = NULL;
 
+	if (root) {
+		if (with_proc)
+			enter_mount_ns();
+		root_fd = open(root, O_PATH | O_DIRECTORY | O_CLOEXEC);
+		if (root_fd < 0)
+			die("cannot open", root);
+		if (with_proc)
+			mount_proc(root, root_fd);
+	}
+	if (fifo) {
+		/* Waiting for a caller that is gone would keep the jail. */
+		if (prctl(PR_SET_PDEATHSIG, SIGKILL) < 0 || getppid() != parent)
+			fail("the caller is gone");
+	}
 	if (jail_cmd)
 		enter_jail(jail_cmd, idfile, fifo);
-	if (root && (chroot(root) < 0 || chdir("/") < 0))
+	if (root_fd >= 0 &&
+	    (fchdir(root_fd) < 0 || chroot(".") < 0 || chdir("/") < 0))
 		die("cannot enter root", root);
+	if (root_fd >= 0)
+		close(root_fd);
 
-	/* Groups first, then gid, then uid: each needs the privilege before. */
-	if (uid >= 0 || gid >= 0 || ngroups) {
-		if (setgroups(ngroups, groups) < 0)
-			die("setgroups", NULL);
-		if (gid >= 0 && setresgid(gid, gid, gid) < 0)
-			die("setgid", NULL);
-		if (uid >= 0 && setresuid(uid, uid, uid) < 0)
-			die("setuid", NULL);
-		/* Dropped for good: root may not come back. */
-		if (uid > 0 && (setuid(0) == 0 || seteuid(0) == 0)) {
-			errno = EPERM;
-			die("privileges still recoverable", NULL);
-		}
+	if (user_spec) {
+		lookup_user(user_spec, &user);
+		become(&user);
+		add_env(env, &nenv, "HOME", user.home);
+		add_env(env, &nenv, "USER", user.name);
+		add_env(env, &nenv, "LOGNAME", user.name);
+		add_env(env, &nenv, "SHELL", user.shell);
 	}
+	env[nenv] = NULL;
 	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
 		die("no_new_privs", NULL);
-	if (dir && chdir(dir) < 0)
-		die("cannot change directory to", dir);
+	if (user_spec && chdir(user.home) < 0)
+		die("cannot change directory to", user.home);
 	/* At the exec: until then, a failure can still be reported. */
 	if (close_range(3, ~0U, CLOSE_RANGE_CLOEXEC) < 0)
 		die("close_range", NULL);

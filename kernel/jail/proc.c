@@ -28,9 +28,13 @@ static bool jail_name_alnum(char c)
 	return isascii(c) && isalnum(c);
 }
 
-/* Names: [A-Za-z0-9._-], starting alphanumeric, JAIL_NAME_MAX at most. */
+/*
+ * Names: [A-Za-z0-9._-], starting alphanumeric, JAIL_NAME_MAX at most, and
+ * not all digits, so that a name is never taken for an id (as in FreeBSD).
+ */
 static int jail_parse_name(const char *s, size_t len, char *name)
 {
+	bool digits_only = true;
 	size_t i;
 
 	if (len == 0 || len > JAIL_NAME_MAX || !jail_name_alnum(s[0]))
@@ -38,7 +42,11 @@ static int jail_parse_name(const char *s, size_t len, char *name)
 	for (i = 0; i < len; i++) {
 		if (!jail_name_alnum(s[i]) && !strchr("._-", s[i]))
 			return -EINVAL;
+		if (!isdigit(s[i]))
+			digits_only = false;
 	}
+	if (digits_only)
+		return -EINVAL;
 	memcpy(name, s, len);
 	name[len] = '\0';
 	return 0;

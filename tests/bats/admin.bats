@@ -82,14 +82,17 @@ teardown() {
 	[ "$output" = "EINVAL 0" ]
 }
 
-@test "names outside the safe set are EINVAL and change nothing" {
+@test "names outside the safe set, or all digits, are EINVAL and change nothing" {
 	local before
 	before=$(jail_count)
 	# \xe9 is a letter to the kernel's isalnum() (Latin-1), not here.
 	run einval_all 'new ' '-x' '.x' '_x' 'a/b' 'a b' 'a:b' 'a*' '' ' ' \
-		'é' 'a\xe9' 'aé' 'a\tb' ' x'
+		'é' 'a\xe9' 'aé' 'a\tb' ' x' '1' '42' '007'
 	[ "$output" = "" ]
 	[ "$(jail_count)" = "$before" ]
+	# A digit may start a name, just not make all of it.
+	run "$JW" /proc/self/jail <<<"new 9lives"
+	[[ $output =~ ^OK\ [1-9][0-9]*$ ]]
 }
 
 @test "join moves the caller into a descendant jail, with its IPC view" {

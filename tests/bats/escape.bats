@@ -205,6 +205,19 @@ alive() {
 	[ ! -e "$ROOT/tmp/blk" ]
 }
 
+@test "typing into the terminal (TIOCSTI) is EIO in a jail, counted; the host may" {
+	# A pseudo-terminal on stdin, as an administrator's shell would give.
+	cat >"$BATS_TEST_TMPDIR/tty.sh" <<EOF
+$ESC tiocsti
+echo new > /proc/self/jail && exec chroot "$ROOT" /bin/sh -c \
+	'escape tiocsti; cat /sys/kernel/jail/\$(cat /proc/self/jail)/denied_capability'
+EOF
+	run script -qec "sh $BATS_TEST_TMPDIR/tty.sh" /dev/null
+	# Without the terminal's echo of the byte the host typed.
+	output=$(printf '%s' "$output" | tr -d '\r#')
+	output_is "$(printf 'OK\nEIO\n1')"
+}
+
 @test "capabilities in the table work: chown, kill of another uid, port 80, DAC override" {
 	run in_root 'echo x > /tmp/f; chown 65534:65534 /tmp/f && stat -c %u /tmp/f
 		chmod 600 /tmp/f; cat /tmp/f

@@ -18,13 +18,23 @@ setup() {
 	jails_before=$(jail_count)
 }
 
+# The id of the live jail named $1, or nothing.
+jail_id_of() {
+	"$JAIL" ls -H | awk -v n="$1" '$2 == n { print $1 }'
+}
+
+named() {
+	[ -n "$(jail_id_of "$1")" ]
+}
+
 teardown() {
 	pkill -KILL -f "busybox httpd" 2>/dev/null || true
 	local j
 	for j in $("$JAIL" ls -q); do "$JAIL" destroy "$j" || true; done
 	# Nothing of the tool's left behind.
 	if grep " $BATS_FILE_TMPDIR/" /proc/mounts ||
-		ls -d /sys/fs/cgroup/jail-run-* 2>/dev/null ||
+		ls -d /sys/fs/cgroup/jail-run.* 2>/dev/null ||
+		pgrep -f jail-exec ||
 		[ -n "$(ls /run/jail 2>/dev/null)" ]; then
 		echo "left behind by the tool (above)"
 		return 1
@@ -108,19 +118,36 @@ teardown() {
 	run "$JAIL" run "$R" /bin/sh -c 'exit 7'
 	[ "$status" = 7 ]
 	run -127 "$JAIL" run "$R" /no/such/cmd
-	[[ $output == "jail-exec: /no/such/cmd: No such file or directory" ]]
+	output_is "jail: /no/such/cmd: No such file or directory"
 	run -126 "$JAIL" run "$R" /etc/passwd
 	[[ $output == *"Permission denied" ]]
 }
 
-@test "run: --proc lists only the jail's processes; it is unmounted after" {
+@test "run: --proc lists only the jail's processes; the host never sees the mount" {
 	run "$JAIL" run --proc "$R" /bin/sh -c 'ls /proc | grep -c "^[0-9]"
-		test -e /proc/1 || echo hidden'
+		test -e /proc/1 || echo hidden
+		grep -c " /proc proc " /proc/mounts'
 	[ "$status" = 0 ]
 	# sh, ls and grep.
 	[ "${lines[0]}" -le 3 ]
 	[ "${lines[1]}" = hidden ]
-	! grep -q " $R/proc " /proc/mounts
+	[ "${lines[2]}" = 1 ]
+	# The mount lives in the jail's own mount namespace.
+	"$JAIL" run --keep -n procjail --proc "$R" /bin/sh -c 'sleep 600 >/dev/null 2>&1 &'
+	if grep " $R/proc " /proc/mounts; then return 1; fi
+	run "$JAIL" exec procjail /bin/sh -c 'ls /proc | grep -c "^[0-9]"'
+	[ "$output" -ge 1 ]
+}
+
+@test "run: --proc refuses DIR/proc that is a symlink, mounting nothing" {
+	local r=$BATS_TEST_TMPDIR/r
+	"$JAIL" mkroot "$r" sh
+	rmdir "$r/proc"
+	ln -s /tmp "$r/proc"
+	run "$JAIL" run --proc "$r" /bin/sh -c true
+	[ "$status" = 125 ]
+	output_is "jail: $r/proc: Not a directory (a directory, not a symlink, is needed)"
+	[ "$(jail_count)" = "$jails_before" ]
 }
 
 @test "run: --max-tasks refuses the fork beyond it" {
@@ -145,7 +172,7 @@ teardown() {
 	local id
 	id=$("$JAIL" ls -H | awk '$2 == "kept" { print $1 }')
 	[ -n "$id" ]
-	[ "$(cat /sys/fs/cgroup/jail-run-*/cpu.max)" = "50000 100000" ]
+	[ "$(cat /sys/fs/cgroup/jail-run.*/cpu.max)" = "50000 100000" ]
 	run "$JAIL" exec kept /bin/sh -c 'pwd; id -u; cat /proc/self/jail 2>/dev/null || echo noproc'
 	output_is "$(printf '/root\n0\nnoproc')"
 	run "$JAIL" exec -u jail "$id" id -u
@@ -189,10 +216,10 @@ teardown() {
 	[ "$output" = "jail: $BATS_TEST_TMPDIR/missing is not a directory" ]
 	run "$JAIL" run -u nobody-here "$R"
 	[ "$status" = 125 ]
-	[ "$output" = "jail: unknown user 'nobody-here' in $R/etc/passwd" ]
+	[ "$output" = "jail: unknown user 'nobody-here' in /etc/passwd of the jail" ]
 	run "$JAIL" run --memory 12Q "$R"
 	[ "$status" = 125 ]
-	[ "$output" = "jail: bad size '12Q' (a number with K, M, G or T)" ]
+	[ "$output" = "jail: bad size '12Q' (a number from 1 with K, M, G or T)" ]
 	run "$JAIL" run --cpus x "$R"
 	[ "$status" = 125 ]
 	run "$JAIL" destroy no-such-jail
@@ -206,7 +233,7 @@ teardown() {
 	mkdir -m 0777 "$BATS_TEST_TMPDIR/open"
 	run "$JAIL" run "$BATS_TEST_TMPDIR/open" true
 	[ "$status" = 125 ]
-	[ "$output" = "jail: refusing $BATS_TEST_TMPDIR/open: not owned by root, or writable by others" ]
+	[ "$output" = "jail: refusing $BATS_TEST_TMPDIR/open: $BATS_TEST_TMPDIR/open is not owned by root, or others may write to it" ]
 	run "$JAIL" frobnicate
 	[ "$status" = 125 ]
 	[ "$(jail_count)" = "$jails_before" ]
@@ -216,8 +243,149 @@ teardown() {
 	"$JAIL" run --keep -n taken "$R" /bin/sh -c 'sleep 600 >/dev/null 2>&1 &'
 	run "$JAIL" run -n taken --memory 8M "$R" true
 	[ "$status" = 125 ]
-	[ "$output" = "jail: cannot create the jail: File exists" ]
-	[ "$(ls -d /sys/fs/cgroup/jail-run-* | wc -l)" = 0 ]
+	[ "$output" = "jail: new taken > /proc/self/jail: File exists" ]
+	[ "$(ls -d /sys/fs/cgroup/jail-run.* | wc -l)" = 0 ]
+}
+
+@test "mkroot: never writes through a symlink that leads out of DIR" {
+	local r=$BATS_TEST_TMPDIR/r out=$BATS_TEST_TMPDIR/out libdir
+	mkdir -p "$out" "$r"
+	chmod 0755 "$out"
+	ln -s "$out" "$r/tmp"
+	run "$JAIL" mkroot "$r" sh
+	[ "$status" = 125 ]
+	output_is "jail: refusing $r/tmp: a symlink leads out of $r"
+	[ "$(stat -c %a "$out")" = 755 ]
+	rm "$r/tmp"
+	"$JAIL" mkroot "$r" sh
+	# A library directory a jail replaced with a symlink.
+	libdir=$(dirname "$(readlink -f "$(ldconfig -p |
+		awk '$1 == "libc.so.6" { print $NF; exit }')")")
+	rm -r "${r:?}$libdir"
+	ln -s "$out" "$r$libdir"
+	run "$JAIL" mkroot "$r" cat
+	[ "$status" = 125 ]
+	# Named as the library's path goes: /lib/..., /usr/lib64/../lib/...
+	[[ $output == "jail: refusing $r/"*": a symlink leads out of $r" ]]
+	[ -z "$(ls -A "$out")" ]
+}
+
+@test "mkroot: refuses DIR below a directory others may write, and a DIR in use" {
+	mkdir -m 0777 "$BATS_TEST_TMPDIR/open"
+	run "$JAIL" mkroot "$BATS_TEST_TMPDIR/open/r" sh
+	[ "$status" = 125 ]
+	output_is "jail: refusing $BATS_TEST_TMPDIR/open/r: $BATS_TEST_TMPDIR/open is not owned by root, or others may write to it"
+	[ ! -e "$BATS_TEST_TMPDIR/open/r" ]
+	"$JAIL" run --keep -n busy "$R" /bin/sh -c 'sleep 600 >/dev/null 2>&1 &'
+	run "$JAIL" mkroot "$R" sh
+	[ "$status" = 125 ]
+	[[ $output == "jail: refusing $R: jail "[0-9]*" has its root at $R" ]]
+}
+
+@test "mkroot: symlink chains, builtins and paths with spaces" {
+	local r=$BATS_TEST_TMPDIR/r d="$BATS_TEST_TMPDIR/a dir"
+	mkdir -p "$d"
+	cp /usr/bin/true "$d/my true"
+	# awk is a chain: /usr/bin/awk -> /etc/alternatives/awk -> mawk;
+	# echo is also a shell builtin.
+	"$JAIL" mkroot "$r" sh awk echo "$d/my true"
+	[ -L "$r/etc/alternatives/awk" ]
+	run "$JAIL" run "$r" /bin/sh -c 'awk "BEGIN { print 1 + 1 }"
+		/usr/bin/echo echoed; "'"$d"'/my true" && echo spaced'
+	output_is "$(printf '2\nechoed\nspaced')"
+}
+
+@test "run: refuses DIR below a directory others may write" {
+	mkdir -m 0775 "$BATS_TEST_TMPDIR/group-writable"
+	mkdir "$BATS_TEST_TMPDIR/group-writable/r"
+	run "$JAIL" run "$BATS_TEST_TMPDIR/group-writable/r" true
+	[ "$status" = 125 ]
+	output_is "jail: refusing $BATS_TEST_TMPDIR/group-writable/r: $BATS_TEST_TMPDIR/group-writable is not owned by root, or others may write to it"
+}
+
+@test "run: the user is looked up inside the jail; a FIFO there is refused, not read" {
+	local r=$BATS_TEST_TMPDIR/r
+	"$JAIL" mkroot "$r" sh id
+	echo "inner:x:4242:4242::/:/bin/sh" >>"$r/etc/passwd"
+	run "$JAIL" run -u inner "$r" id -u
+	output_is 4242
+	rm "$r/etc/passwd"
+	mkfifo "$r/etc/passwd"
+	run timeout 10 "$JAIL" run -u inner "$r" id -u
+	[ "$status" = 125 ]
+	output_is "jail: cannot read /etc/passwd in the jail: Invalid argument"
+	[ "$(jail_count)" = "$jails_before" ]
+}
+
+@test "run: bad sizes and counts are refused; leading zeros are decimal" {
+	local bad
+	for bad in 0 99999999999999999999 1.5M -1 08X 9999999999T; do
+		run "$JAIL" run --memory "$bad" "$R" true
+		[ "$status" = 125 ] || { echo "$bad: $status"; false; }
+		output_is "jail: bad size '$bad' (a number from 1 with K, M, G or T)"
+	done
+	for bad in 0 2147483648 010x -3; do
+		run "$JAIL" run --max-tasks "$bad" "$R" true
+		[ "$status" = 125 ]
+		output_is "jail: bad task count '$bad' (1 to 2147483647)"
+	done
+	"$JAIL" run --keep -n sized --memory 010M --max-tasks 010 "$R" \
+		/bin/sh -c 'sleep 600 >/dev/null 2>&1 &'
+	[ "$(cat /sys/fs/cgroup/jail-run.*/memory.max)" = 10485760 ]
+	[ "$(cat /sys/fs/cgroup/jail-run.*/pids.max)" = 10 ]
+}
+
+@test "run: an all-digit name is refused (EINVAL), never taken for an id" {
+	run "$JAIL" run -n 42 "$R" true
+	[ "$status" = 125 ]
+	output_is "jail: new 42 > /proc/self/jail: Invalid argument"
+}
+
+@test "run: SIGINT, SIGTERM or SIGHUP to the tool ends the jail and removes its cgroup" {
+	local sig code
+	for sig in INT:130 TERM:143 HUP:129; do
+		code=${sig#*:}
+		sig=${sig%:*}
+		# As from a terminal: a background job would ignore SIGINT.
+		env --default-signal=INT "$JAIL" run -n sig --memory 64M "$R" \
+			sleep 600 >/dev/null 2>&1 &
+		local tool=$!
+		eventually named sig
+		kill -"$sig" "$tool"
+		local status=0
+		wait "$tool" || status=$?
+		[ "$status" = "$code" ] || { echo "$sig: $status"; false; }
+		[ -z "$(jail_id_of sig)" ]
+		[ -z "$(ls -d /sys/fs/cgroup/jail-run.* 2>/dev/null)" ]
+	done
+}
+
+@test "run --keep: a failure before CMD starts keeps nothing" {
+	run env JAIL_STATE_DIR=/dev/null/state "$JAIL" run --keep -n failing "$R" true
+	[ "$status" = 125 ]
+	[[ $output == "jail: cannot create /dev/null/state/"[0-9]* ]]
+	[ -z "$(jail_id_of failing)" ]
+	[ "$(jail_count)" = "$jails_before" ]
+}
+
+@test "run and exec refuse a terminal a jail could type into (legacy TIOCSTI)" {
+	# With the kernel's default (0) a terminal is fine.
+	run script -qec "$JAIL run $R /bin/sh -c 'echo in a tty'" /dev/null
+	[ "$status" = 0 ]
+	[[ $output == "in a tty"* ]]
+	echo 1 >/proc/sys/dev/tty/legacy_tiocsti
+	run script -qec "$JAIL run $R true" /dev/null
+	echo 0 >/proc/sys/dev/tty/legacy_tiocsti
+	[ "$status" = 125 ]
+	[[ $output == "jail: dev.tty.legacy_tiocsti is 1: a jail could type into this terminal (set it to 0)"* ]]
+}
+
+@test "exec: joins the jail's cgroup; nothing of the caller's open goes in" {
+	"$JAIL" run --keep -n cg --proc --memory 32M "$R" /bin/sh -c 'sleep 600 >/dev/null 2>&1 &'
+	local cg
+	cg=$(basename /sys/fs/cgroup/jail-run.*)
+	run "$JAIL" exec cg /bin/sh -c 'cat /proc/self/cgroup; ls /proc/self/fd | tr "\n" " "' 7</dev/null
+	output_is "$(printf '0::/%s\n0 1 2 3 ' "$cg")"
 }
 
 @test "--help for the command and each subcommand; the man page renders" {

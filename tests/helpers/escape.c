@@ -23,6 +23,7 @@
 #include <linux/reboot.h>
 #include <sys/mount.h>
 #include <sys/prctl.h>
+#include <sys/ioctl.h>
 #include <sys/ptrace.h>
 #include <sys/reboot.h>
 #include <sys/resource.h>
@@ -283,6 +284,14 @@ static int op_mount(char **argv)
 	return report(mount(argv[0], argv[1], argv[0], 0, NULL));
 }
 
+/* Push a byte into the terminal's input, as if typed: TIOCSTI. */
+static int op_tiocsti(char **argv UNUSED)
+{
+	char c = '#';
+
+	return report(ioctl(0, TIOCSTI, &c));
+}
+
 static int op_module(char **argv UNUSED)
 {
 	return report((int)syscall(SYS_init_module, NULL, 0UL, ""));
@@ -388,6 +397,7 @@ static const struct {
 	{ "mknod", 1, op_mknod },	/* PATH */
 	{ "mount", 2, op_mount },	/* TYPE DIR */
 	{ "module", 0, op_module },
+	{ "tiocsti", 0, op_tiocsti },	/* on stdin */
 	{ "setns", 1, op_setns },	/* FD */
 	{ "unshare-user", 0, op_unshare_user },
 	{ "unshare-mount", 0, op_unshare_mount },

@@ -17,12 +17,26 @@ HELPERS_OUT := $(KOBJ)/helpers
 TOOLS_OUT := $(KOBJ)/tools
 NPROC := $(shell nproc)
 
+# DEBARCH: the Debian architecture of the VM's user space, made from
+# Debian's packages into build/<arch>/rootfs; none on x86_64, where the VM
+# runs on the host's own.
 ifeq ($(ARCH),x86_64)
 KARCH := x86_64
 CROSS_COMPILE :=
 KIMAGE := arch/x86/boot/bzImage
+DEBARCH :=
+else ifeq ($(ARCH),arm64)
+KARCH := arm64
+CROSS_COMPILE := aarch64-linux-gnu-
+KIMAGE := arch/arm64/boot/Image
+DEBARCH := arm64
+else ifeq ($(ARCH),arm)
+KARCH := arm
+CROSS_COMPILE := arm-linux-gnueabihf-
+KIMAGE := arch/arm/boot/zImage
+DEBARCH := armhf
 else
-$(error unsupported ARCH=$(ARCH); supported: x86_64)
+$(error unsupported ARCH=$(ARCH); supported: x86_64, arm64, arm)
 endif
 
 CCACHE := $(shell command -v ccache 2>/dev/null)
@@ -42,9 +56,10 @@ KERNEL_SOURCES := $(wildcard kernel/jail/*.c kernel/jail/*.h kernel/ipc-hooks/*.
 SHELL_SCRIPTS := $(wildcard scripts/*.sh tests/vm/*.sh) tools/jail .ci/run
 
 .NOTPARALLEL:
-.PHONY: all deps source config kernel helpers tools run test check clean distclean
+.PHONY: all deps source config kernel helpers tools rootfs run test check \
+	omap2plus clean distclean
 
-all: kernel helpers tools
+all: kernel helpers tools rootfs
 
 deps:
 	@scripts/deps.sh $(ARCH)
@@ -54,7 +69,7 @@ source: deps
 
 config: source
 	@mkdir -p $(KOBJ)
-	@scripts/kconfig.sh $(KOBJ) $(ARCH) $(KMAKE)
+	@scripts/kconfig.sh $(KOBJ) tinyconfig "vm debug jail $(ARCH)" $(KMAKE)
 
 kernel: config
 	@+$(KMAKE) -j$(NPROC) -s $(notdir $(KIMAGE))
@@ -88,6 +103,11 @@ $(HELPERS_OUT)/%: tests/helpers/%.c
 	@echo "  CC      $@" >&2
 	@$(CROSS_COMPILE)gcc $(HELPER_CFLAGS) -o $@ $< $(HELPER_LDLIBS)
 
+rootfs: deps
+ifneq ($(DEBARCH),)
+	@scripts/mkrootfs.sh $(DEBARCH) $(KOBJ)/rootfs
+endif
+
 # CMD goes through the environment, so that no quoting in it is re-parsed.
 run: export CMD := $(CMD)
 run: all
@@ -108,6 +128,20 @@ check: config
 	@shellcheck -s sh $(SHELL_SCRIPTS)
 	@scripts/check-captable.sh
 	@echo "  CHECK   clean"
+
+# The original hardware, the BeagleBoard (Cortex-A8, ARMv7-A): the jail
+# kernel on its own configuration, omap2plus_defconfig, built, not booted.
+OMAP_OBJ := $(ROOT)/build/arm-omap2plus
+OMAP_KMAKE = $(MAKE) -C $(KSRC) O=$(OMAP_OBJ) ARCH=arm \
+	CROSS_COMPILE=arm-linux-gnueabihf- \
+	$(if $(CCACHE),CC="ccache arm-linux-gnueabihf-gcc" HOSTCC="ccache gcc")
+
+omap2plus: source
+	@scripts/deps.sh arm
+	@mkdir -p $(OMAP_OBJ)
+	@scripts/kconfig.sh $(OMAP_OBJ) omap2plus_defconfig jail $(OMAP_KMAKE)
+	@+$(OMAP_KMAKE) -j$(NPROC) -s zImage
+	@echo "  KERNEL  $(OMAP_OBJ)/arch/arm/boot/zImage (omap2plus_defconfig + jail.config)" >&2
 
 clean:
 	rm -rf $(KOBJ)

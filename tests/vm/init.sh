@@ -1,6 +1,6 @@
 #!/bin/sh
-# PID 1 of the test VM. The root is the host's filesystem, read-only over
-# 9p; this mounts what must be writable, runs what the host asked for, saves
+# PID 1 of the test VM. The root is read-only over 9p: the host's
+# filesystem, or on ARM a Debian root for the architecture; this mounts what must be writable, runs what the host asked for, saves
 # its status and the kernel log to the shared output directory, and reboots
 # (QEMU runs with -no-reboot, so the VM ends).
 #

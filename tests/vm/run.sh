@@ -1,7 +1,8 @@
 #!/bin/sh
-# Boot the jail kernel under QEMU (TCG) with the host's filesystem as the
-# VM's read-only root (virtio 9p) and a directory under build/<arch>/vm as a
-# writable share for results.
+# Boot the jail kernel under QEMU (TCG) with a read-only root over virtio
+# 9p (the host's / on x86_64; on ARM, build/<arch>/rootfs, made from
+# Debian's packages for that architecture), the project at its own path,
+# and a directory under build/<arch>/vm as a writable share for results.
 #
 # usage: run.sh shell          interactive shell on the serial console
 #        run.sh cmd COMMAND    run one shell command line, exit with its status
@@ -11,7 +12,7 @@
 #   tests/bats/*.bats          the jail LSM active (CONFIG_LSM)
 #   tests/bats/lsm-off/*.bats  booted with lsm=capability: jail left out
 #
-# Environment: ARCH (default x86_64), JAILVM_TIMEOUT (seconds per boot,
+# Environment: ARCH (x86_64, arm64 or arm; default x86_64), JAILVM_TIMEOUT (seconds per boot,
 # default 1800), JAILVM_APPEND (extra kernel command line).
 set -eu
 
@@ -22,11 +23,24 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 kobj=$root/build/$arch
 timeout=${JAILVM_TIMEOUT:-1800}
 
+rootfs=$kobj/rootfs
 case $arch in
 x86_64)
 	qemu="qemu-system-x86_64 -M pc -cpu max"
 	image=$kobj/arch/x86/boot/bzImage
 	tty=ttyS0
+	rootfs=/
+	;;
+arm64)
+	qemu="qemu-system-aarch64 -M virt -cpu cortex-a57"
+	image=$kobj/arch/arm64/boot/Image
+	tty=ttyAMA0
+	;;
+arm)
+	# highmem=off: a 32-bit kernel without LPAE reaches no PCI above 4 GiB.
+	qemu="qemu-system-arm -M virt,highmem=off -cpu cortex-a15"
+	image=$kobj/arch/arm/boot/zImage
+	tty=ttyAMA0
 	;;
 *)
 	echo "run.sh: unsupported ARCH '$arch'" >&2
@@ -34,6 +48,16 @@ x86_64)
 	;;
 esac
 [ -r "$image" ] || { echo "run.sh: no kernel at $image (run make first)" >&2; exit 125; }
+if [ "$rootfs" = / ]; then
+	init=$root/tests/vm/init.sh
+else
+	[ -x "$rootfs/bin/sh" ] || { echo "run.sh: no root at $rootfs (run make first)" >&2; exit 125; }
+	# The kernel starts init before the project is mounted: a copy in the
+	# root, and the project's mount point there.
+	init=/jailvm-init
+	cp "$root/tests/vm/init.sh" "$rootfs$init"
+	mkdir -p "$rootfs$root"
+fi
 
 # Kernel log reports that fail a run, whatever the tests said.
 reports='WARNING:|BUG:|Oops|Kernel panic|general protection fault|turning off the locking correctness validator|INFO: task .* blocked'
@@ -58,7 +82,7 @@ boot() {
 	fi
 	append="console=$tty root=jailroot rootfstype=9p ro"
 	append="$append rootflags=trans=virtio,version=9p2000.L,cache=loose,msize=262144"
-	append="$append init=$root/tests/vm/init.sh panic=-1"
+	append="$append init=$init panic=-1"
 	append="$append JAILVM_REPO=$root JAILVM_OUT=$out JAILVM_TTY=$io"
 	append="$append JAILVM_HELPERS=$kobj/helpers"
 	[ "$2" = shell ] || append="$append quiet"
@@ -67,7 +91,7 @@ boot() {
 	# shellcheck disable=SC2086 # $qemu is the binary and its machine options
 	set -- $qemu -accel tcg -m 1024 -smp 2 -no-reboot -display none \
 		-kernel "$image" -append "$append" \
-		-fsdev local,id=jailroot,path=/,security_model=none,readonly=on,multidevs=remap \
+		-fsdev local,id=jailroot,path="$rootfs",security_model=none,readonly=on,multidevs=remap \
 		-device virtio-9p-pci,fsdev=jailroot,mount_tag=jailroot \
 		-fsdev local,id=jailrepo,path="$root",security_model=none,readonly=on,multidevs=remap \
 		-device virtio-9p-pci,fsdev=jailrepo,mount_tag=jailrepo \

@@ -49,7 +49,8 @@ KMAKE = $(MAKE) -C $(KSRC) O=$(KOBJ) ARCH=$(KARCH) \
 
 HELPER_SRCS := $(wildcard tests/helpers/*.c)
 HELPERS := $(patsubst tests/helpers/%.c,$(HELPERS_OUT)/%,$(HELPER_SRCS))
-HELPER_CFLAGS := -O2 -Wall -Wextra -Werror -pthread -static
+# 64-bit file offsets and inode numbers on 32-bit ARM too.
+HELPER_CFLAGS := -O2 -Wall -Wextra -Werror -pthread -static -D_FILE_OFFSET_BITS=64
 HELPER_LDLIBS := -lrt
 
 KERNEL_SOURCES := $(wildcard kernel/jail/*.c kernel/jail/*.h kernel/ipc-hooks/*.c kernel/ipc-hooks/*.h)

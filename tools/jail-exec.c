@@ -11,7 +11,8 @@
  *    caller's reaches the jail;
  *  - open ROOT; with -p, enter a mount namespace of its own (a slave of
  *    the caller's, whose later mounts still show) and mount a procfs
- *    (hidepid=ptraceable, nosuid, nodev, noexec) on ROOT/proc, never
+ *    of processes only (hidepid=ptraceable, subset=pid, nosuid, nodev,
+ *    noexec) on ROOT/proc, never
  *    through a symlink: the mount goes with the jail's last process, and
  *    the host never sees it;
  *  - write JAILCMD ("new", "new NAME" or "join ID") to /proc/self/jail,
@@ -56,6 +57,8 @@
 #define MAX_GROUPS 256
 #define MAX_ENV 64
 #define MAX_FIELD 256
+/* Bigger user databases are refused: they are read as root. */
+#define MAX_DB_SIZE (1 << 20)
 
 static FILE *errout;
 
@@ -121,9 +124,15 @@ static void mount_proc(const char *root, int root_fd)
 	if (target_fd < 0)
 		fail("%s/proc: %s (a directory, not a symlink, is needed)",
 		     root, strerror(errno));
+	/*
+	 * Processes only (subset=pid): /proc/sys and /proc/sysrq-trigger
+	 * answer to uid 0 without a capability check, and would let jailed
+	 * root set core_pattern or reboot the machine.
+	 */
 	fs_fd = fsopen("proc", FSOPEN_CLOEXEC);
 	if (fs_fd < 0 ||
 	    fsconfig(fs_fd, FSCONFIG_SET_STRING, "hidepid", "ptraceable", 0) ||
+	    fsconfig(fs_fd, FSCONFIG_SET_STRING, "subset", "pid", 0) ||
 	    fsconfig(fs_fd, FSCONFIG_CMD_CREATE, NULL, NULL, 0))
 		die("cannot make", "a procfs");
 	mnt_fd = fsmount(fs_fd, FSMOUNT_CLOEXEC, MOUNT_ATTR_NOSUID |
@@ -174,9 +183,15 @@ static void enter_jail(const char *cmd, const char *idfile, const char *fifo)
 		die("not told to go on", fifo);
 	}
 	close(fd);
+	/* CMD outlives the caller with --keep; a root CMD would keep it. */
+	if (prctl(PR_SET_PDEATHSIG, 0) < 0)
+		die("prctl", NULL);
 }
 
-/* A user database of the jail: a regular file, never a FIFO or a device. */
+/*
+ * A user database of the jail: a regular file of at most MAX_DB_SIZE,
+ * never a FIFO or a device.
+ */
 static FILE *open_db(const char *path)
 {
 	struct stat st;
@@ -186,7 +201,8 @@ static FILE *open_db(const char *path)
 	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
 	if (fd < 0)
 		return NULL;
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) ||
+	    st.st_size > MAX_DB_SIZE) {
 		close(fd);
 		errno = EINVAL;
 		return NULL;

@@ -129,7 +129,7 @@ teardown() {
 @test "run: --proc lists only the jail's processes; the host never sees the mount" {
 	run "$JAIL" run --proc "$R" /bin/sh -c 'ls /proc | grep -c "^[0-9]"
 		test -e /proc/1 || echo hidden
-		grep -c " /proc proc " /proc/mounts'
+		grep -c " /proc proc " /proc/self/mounts'
 	[ "$status" = 0 ]
 	# sh, ls and grep.
 	[ "${lines[0]}" -le 3 ]
@@ -344,23 +344,97 @@ teardown() {
 	output_is "jail: new 42 > /proc/self/jail: Invalid argument"
 }
 
-@test "run: SIGINT, SIGTERM or SIGHUP to the tool ends the jail and removes its cgroup" {
+@test "run: SIGINT, SIGTERM or SIGHUP to the terminal's group end the jail and its cgroup" {
 	local sig code
 	for sig in INT:130 TERM:143 HUP:129; do
 		code=${sig#*:}
 		sig=${sig%:*}
-		# As from a terminal: a background job would ignore SIGINT.
-		env --default-signal=INT "$JAIL" run -n sig --memory 64M "$R" \
+		# A process group of its own, as a terminal's foreground job, with
+		# SIGINT not ignored (a background job's is).
+		setsid env --default-signal=INT "$JAIL" run -n sig --memory 64M "$R" \
 			sleep 600 >/dev/null 2>&1 &
 		local tool=$!
 		eventually named sig
-		kill -"$sig" "$tool"
+		kill -"$sig" -- -"$tool"
 		local status=0
 		wait "$tool" || status=$?
 		[ "$status" = "$code" ] || { echo "$sig: $status"; false; }
 		[ -z "$(jail_id_of sig)" ]
 		[ -z "$(ls -d /sys/fs/cgroup/jail-run.* 2>/dev/null)" ]
 	done
+}
+
+@test "run: Ctrl-C is CMD's: a CMD that ignores it keeps running" {
+	setsid env --default-signal=INT "$JAIL" run -n calm "$R" /bin/sh -c \
+		'trap "" INT; : >/tmp/calm; sleep 3; echo survived' \
+		>"$BATS_TEST_TMPDIR/out" 2>&1 &
+	local tool=$!
+	eventually test -e "$R/tmp/calm"
+	kill -INT -- -"$tool"
+	local status=0
+	wait "$tool" || status=$?
+	rm -f "$R/tmp/calm"
+	[ "$status" = 0 ]
+	[ "$(cat "$BATS_TEST_TMPDIR/out")" = survived ]
+}
+
+@test "destroy: a --keep jail that ended on its own leaves nothing after destroy ID" {
+	"$JAIL" run --keep -n brief --memory 32M "$R" /bin/sh -c :
+	local id
+	id=$(ls /run/jail)
+	[ -n "$id" ] && [ ! -d "/sys/kernel/jail/$id" ]
+	"$JAIL" destroy "$id"
+	[ -z "$(ls /run/jail)" ]
+	[ -z "$(ls -d /sys/fs/cgroup/jail-run.* 2>/dev/null)" ]
+	run "$JAIL" destroy ""
+	[ "$status" = 125 ]
+	output_is "jail: an empty jail name"
+}
+
+@test "run and mkroot: refuse a symlink planted by a user, a root host users reach, a root inside a jail's" {
+	local top=$BATS_TEST_TMPDIR/top
+	mkdir -m 0755 "$top"
+	mkdir -m 0755 "$top/r"
+	ln -s "$top/r" "$top/link"
+	chown -h 65534 "$top/link"
+	run "$JAIL" run "$top/link" true
+	[ "$status" = 125 ]
+	output_is "jail: refusing $top/link: $top/link is a symlink that root does not own"
+	run "$JAIL" mkroot "$top/link" sh
+	[ "$status" = 125 ]
+	output_is "jail: refusing $top/link: $top/link is a symlink that root does not own"
+	# Every directory above searchable by others.
+	local above=$BATS_TEST_TMPDIR saved=()
+	while [ "$above" != / ]; do
+		saved+=("$(stat -c %a "$above") $above")
+		chmod go+x "$above"
+		above=$(dirname "$above")
+	done
+	run "$JAIL" run "$top/r" true
+	local s1=$status o1=$output
+	run "$JAIL" mkroot "$top/r2" sh
+	local s2=$status o2=$output
+	local m
+	for m in "${saved[@]}"; do chmod "${m%% *}" "${m#* }"; done
+	[ "$s1" = 125 ]
+	output=$o1 output_is "jail: refusing $top/r: host users can reach it (make a directory above it mode 0700)"
+	[ "$s2" = 125 ]
+	output=$o2 output_is "jail: refusing $top/r2: host users can reach it (make a directory above it mode 0700)"
+	[ ! -e "$top/r2" ]
+	# A root below a live jail's root.
+	"$JAIL" run --keep -n outer "$R" /bin/sh -c 'sleep 600 >/dev/null 2>&1 &'
+	run "$JAIL" run "$R/home" true
+	[ "$status" = 125 ]
+	[[ $output == "jail: refusing $R/home: jail "[0-9]*" has its root at $R" ]]
+	# The same root is fine.
+	run "$JAIL" run "$R" /bin/sh -c 'echo shared'
+	output_is shared
+}
+
+@test "run --proc: only processes; /proc/sys and sysrq-trigger are not there" {
+	run "$JAIL" run --proc "$R" /bin/sh -c 'ls /proc/sys /proc/sysrq-trigger 2>&1 | grep -c "No such file"
+		test -e /proc/self/status && echo self'
+	output_is "$(printf '2\nself')"
 }
 
 @test "run --keep: a failure before CMD starts keeps nothing" {

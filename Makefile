@@ -43,9 +43,11 @@ CCACHE := $(shell command -v ccache 2>/dev/null)
 # Let clones at other paths (CI) share ccache hits.
 export CCACHE_BASEDIR := $(ROOT)
 export CCACHE_NOHASHDIR := 1
-KMAKE = $(MAKE) -C $(KSRC) O=$(KOBJ) ARCH=$(KARCH) \
-	CROSS_COMPILE=$(CROSS_COMPILE) \
-	$(if $(CCACHE),CC="ccache $(CROSS_COMPILE)gcc" HOSTCC="ccache gcc")
+# The kernel's make for an output directory, an architecture and a
+# cross-compiler prefix.
+kmake = $(MAKE) -C $(KSRC) O=$(1) ARCH=$(2) CROSS_COMPILE=$(3) \
+	$(if $(CCACHE),CC="ccache $(3)gcc" HOSTCC="ccache gcc")
+KMAKE = $(call kmake,$(KOBJ),$(KARCH),$(CROSS_COMPILE))
 
 HELPER_SRCS := $(wildcard tests/helpers/*.c)
 HELPERS := $(patsubst tests/helpers/%.c,$(HELPERS_OUT)/%,$(HELPER_SRCS))
@@ -133,9 +135,7 @@ check: config
 # The original hardware, the BeagleBoard (Cortex-A8, ARMv7-A): the jail
 # kernel on its own configuration, omap2plus_defconfig, built, not booted.
 OMAP_OBJ := $(ROOT)/build/arm-omap2plus
-OMAP_KMAKE = $(MAKE) -C $(KSRC) O=$(OMAP_OBJ) ARCH=arm \
-	CROSS_COMPILE=arm-linux-gnueabihf- \
-	$(if $(CCACHE),CC="ccache arm-linux-gnueabihf-gcc" HOSTCC="ccache gcc")
+OMAP_KMAKE = $(call kmake,$(OMAP_OBJ),arm,arm-linux-gnueabihf-)
 
 omap2plus: source
 	@scripts/deps.sh arm

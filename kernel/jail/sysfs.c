@@ -11,6 +11,7 @@
 #include <linux/init.h>
 #include <linux/dcache.h>
 #include <linux/err.h>
+#include <linux/kernfs.h>
 #include <linux/kobject.h>
 #include <linux/limits.h>
 #include <linux/path.h>
@@ -178,6 +179,8 @@ static JAIL_COUNTER_ATTR(denied_chroot, jail_denied_show, JAIL_DENIED_CHROOT);
 static JAIL_COUNTER_ATTR(denied_namespace, jail_denied_show,
 			 JAIL_DENIED_NAMESPACE);
 static JAIL_COUNTER_ATTR(denied_socket, jail_denied_show, JAIL_DENIED_SOCKET);
+static JAIL_COUNTER_ATTR(denied_kernel_fs, jail_denied_show,
+			 JAIL_DENIED_KERNEL_FS);
 
 static struct kobj_attribute jail_attr_name = __ATTR_RO(name);
 static struct kobj_attribute jail_attr_parent = __ATTR_RO(parent);
@@ -212,6 +215,7 @@ static struct attribute *jail_attrs[] = {
 	&jail_attr_denied_chroot.attr.attr,
 	&jail_attr_denied_namespace.attr.attr,
 	&jail_attr_denied_socket.attr.attr,
+	&jail_attr_denied_kernel_fs.attr.attr,
 	&jail_attr_destroy.attr,
 	NULL,
 };
@@ -293,6 +297,28 @@ int jail_sysfs_add(struct jail *jail)
 void jail_sysfs_remove(struct jail *jail)
 {
 	kobject_del(&jail->kobj);
+}
+
+/**
+ * jail_sysfs_contains - is a sysfs file in /sys/kernel/jail?
+ * @dentry: a dentry of any sysfs mount
+ *
+ * Context: Process context; may sleep.
+ * Return: true if @dentry is /sys/kernel/jail or below it.
+ */
+bool jail_sysfs_contains(struct dentry *dentry)
+{
+	struct dentry *dir;
+	bool below;
+
+	if (!jail_root_kobj)
+		return false;
+	dir = kernfs_node_dentry(jail_root_kobj->sd, dentry->d_sb);
+	if (IS_ERR(dir))
+		return false;
+	below = is_subdir(dentry, dir);
+	dput(dir);
+	return below;
 }
 
 static ssize_t nr_jails_show(struct kobject *kobj, struct kobj_attribute *attr,

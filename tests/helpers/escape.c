@@ -279,6 +279,16 @@ static int op_mknod(char **argv)
 	return report(mknod(argv[0], S_IFBLK | 0600, makedev(7, 0)));
 }
 
+static int op_chmod(char **argv)
+{
+	return report(chmod(argv[0], 0600));
+}
+
+static int op_mkdir(char **argv)
+{
+	return report(mkdir(argv[0], 0700));
+}
+
 static int op_mount(char **argv)
 {
 	return report(mount(argv[0], argv[1], argv[0], 0, NULL));
@@ -395,6 +405,8 @@ static const struct {
 	{ "open", 1, op_open },		/* PATH */
 	{ "chroot", 1, op_chroot },	/* DIR */
 	{ "mknod", 1, op_mknod },	/* PATH */
+	{ "chmod", 1, op_chmod },	/* PATH: to 0600 */
+	{ "mkdir", 1, op_mkdir },	/* PATH */
 	{ "mount", 2, op_mount },	/* TYPE DIR */
 	{ "module", 0, op_module },
 	{ "tiocsti", 0, op_tiocsti },	/* on stdin */

@@ -5,6 +5,8 @@
 #   make test       boot it and run tests/bats/*.bats inside
 #   make check      checkpatch --strict, W=1 build of security/jail, ABI docs,
 #                   shellcheck
+#   make bench      benchmarks in the VM (bench/, docs/benchmarks.md)
+#   make omap2plus  the kernel on the BeagleBoard's omap2plus_defconfig
 #   make clean      remove build/<arch> (the unpacked source stays)
 #   make distclean  remove build/
 
@@ -56,11 +58,11 @@ HELPER_CFLAGS := -O2 -Wall -Wextra -Werror -pthread -static -D_FILE_OFFSET_BITS=
 HELPER_LDLIBS := -lrt
 
 KERNEL_SOURCES := $(wildcard kernel/jail/*.c kernel/jail/*.h kernel/ipc-hooks/*.c kernel/ipc-hooks/*.h)
-SHELL_SCRIPTS := $(wildcard scripts/*.sh tests/vm/*.sh) tools/jail .ci/run
+SHELL_SCRIPTS := $(wildcard scripts/*.sh tests/vm/*.sh bench/*.sh) tools/jail .ci/run
 
 .NOTPARALLEL:
 .PHONY: all deps source config kernel helpers tools rootfs run test check \
-	omap2plus clean distclean
+	bench omap2plus clean distclean
 
 all: kernel helpers tools rootfs
 
@@ -131,6 +133,18 @@ check: config
 	@shellcheck -s sh $(SHELL_SCRIPTS)
 	@scripts/check-captable.sh
 	@echo "  CHECK   clean"
+
+# Benchmarks, in the VM; not part of test. See docs/benchmarks.md.
+BENCH_OUT := $(KOBJ)/bench
+BENCH_BINS := $(BENCH_OUT)/micro $(BENCH_OUT)/ops
+
+$(BENCH_OUT)/%: bench/%.c
+	@mkdir -p $(BENCH_OUT)
+	@echo "  CC      $@" >&2
+	@$(CROSS_COMPILE)gcc $(HELPER_CFLAGS) -o $@ $<
+
+bench: all $(BENCH_BINS)
+	@ARCH=$(ARCH) bench/run.sh
 
 # The original hardware, the BeagleBoard (Cortex-A8, ARMv7-A): the jail
 # kernel on its own configuration, omap2plus_defconfig, built, not booted.

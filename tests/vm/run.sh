@@ -13,7 +13,8 @@
 #   tests/bats/lsm-off/*.bats  booted with lsm=capability: jail left out
 #
 # Environment: ARCH (x86_64, arm64 or arm; default x86_64), JAILVM_TIMEOUT (seconds per boot,
-# default 1800), JAILVM_APPEND (extra kernel command line).
+# default 1800), JAILVM_APPEND (extra kernel command line), JAILVM_MEM
+# (MiB, default 1024).
 set -eu
 
 mode=$1
@@ -89,7 +90,7 @@ boot() {
 	append="$append ${4:-} ${JAILVM_APPEND:-}"
 
 	# shellcheck disable=SC2086 # $qemu is the binary and its machine options
-	set -- $qemu -accel tcg -m 1024 -smp 2 -no-reboot -display none \
+	set -- $qemu -accel tcg -m "${JAILVM_MEM:-1024}" -smp 2 -no-reboot -display none \
 		-kernel "$image" -append "$append" \
 		-fsdev local,id=jailroot,path="$rootfs",security_model=none,readonly=on,multidevs=remap \
 		-device virtio-9p-pci,fsdev=jailroot,mount_tag=jailroot \

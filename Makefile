@@ -5,19 +5,35 @@
 #   make test       boot it and run tests/bats/*.bats inside
 #   make check      checkpatch --strict, W=1 build of security/jail, ABI docs,
 #                   shellcheck
-#   make bench      benchmarks in the VM (bench/, docs/benchmarks.md)
+#   make bench      benchmarks in the VM, on a kernel of their own (bench/,
+#                   docs/benchmarks.md)
 #   make omap2plus  the kernel on the BeagleBoard's omap2plus_defconfig
-#   make clean      remove build/<arch> (the unpacked source stays)
+#   make clean      remove build/<arch>* (the unpacked source stays)
 #   make distclean  remove build/
+#
+# KCONFIG picks the kernel: test (the default: with lockdep and the other
+# debug checks of kernel/configs/debug.config) in build/<arch>, or bench
+# (without them) in build/<arch>-bench. User space is the same for both.
 
 ARCH ?= x86_64
+KCONFIG ?= test
 
 ROOT := $(CURDIR)
 KSRC := $(ROOT)/build/src/linux-source-6.12
-KOBJ := $(ROOT)/build/$(ARCH)
-HELPERS_OUT := $(KOBJ)/helpers
-TOOLS_OUT := $(KOBJ)/tools
+ARCH_OUT := $(ROOT)/build/$(ARCH)
+HELPERS_OUT := $(ARCH_OUT)/helpers
+TOOLS_OUT := $(ARCH_OUT)/tools
 NPROC := $(shell nproc)
+
+ifeq ($(KCONFIG),test)
+KOBJ := $(ARCH_OUT)
+KFRAGMENTS := vm debug jail $(ARCH)
+else ifeq ($(KCONFIG),bench)
+KOBJ := $(ARCH_OUT)-bench
+KFRAGMENTS := vm jail $(ARCH)
+else
+$(error unsupported KCONFIG=$(KCONFIG); supported: test, bench)
+endif
 
 # DEBARCH: the Debian architecture of the VM's user space, made from
 # Debian's packages into build/<arch>/rootfs; none on x86_64, where the VM
@@ -74,7 +90,7 @@ source: deps
 
 config: source
 	@mkdir -p $(KOBJ)
-	@scripts/kconfig.sh $(KOBJ) tinyconfig "vm debug jail $(ARCH)" $(KMAKE)
+	@scripts/kconfig.sh $(KOBJ) tinyconfig "$(KFRAGMENTS)" $(KMAKE)
 
 kernel: config
 	@+$(KMAKE) -j$(NPROC) -s $(notdir $(KIMAGE))
@@ -110,16 +126,16 @@ $(HELPERS_OUT)/%: tests/helpers/%.c
 
 rootfs: deps
 ifneq ($(DEBARCH),)
-	@scripts/mkrootfs.sh $(DEBARCH) $(KOBJ)/rootfs
+	@scripts/mkrootfs.sh $(DEBARCH) $(ARCH_OUT)/rootfs
 endif
 
 # CMD goes through the environment, so that no quoting in it is re-parsed.
 run: export CMD := $(CMD)
 run: all
-	@ARCH=$(ARCH) tests/vm/run.sh $(if $(CMD),cmd,shell) "$$CMD"
+	@ARCH=$(ARCH) JAILVM_KOBJ=$(KOBJ) tests/vm/run.sh $(if $(CMD),cmd,shell) "$$CMD"
 
 test: all
-	@ARCH=$(ARCH) tests/vm/run.sh test
+	@ARCH=$(ARCH) JAILVM_KOBJ=$(KOBJ) tests/vm/run.sh test
 
 check: config
 	@cd $(KSRC) && scripts/checkpatch.pl --strict --quiet --no-tree \
@@ -134,8 +150,9 @@ check: config
 	@scripts/check-captable.sh
 	@echo "  CHECK   clean"
 
-# Benchmarks, in the VM; not part of test. See docs/benchmarks.md.
-BENCH_OUT := $(KOBJ)/bench
+# Benchmarks, in the VM, on the bench kernel; not part of test. See
+# docs/benchmarks.md.
+BENCH_OUT := $(ARCH_OUT)/bench
 BENCH_BINS := $(BENCH_OUT)/micro $(BENCH_OUT)/ops
 
 $(BENCH_OUT)/%: bench/%.c
@@ -143,8 +160,9 @@ $(BENCH_OUT)/%: bench/%.c
 	@echo "  CC      $@" >&2
 	@$(CROSS_COMPILE)gcc $(HELPER_CFLAGS) -o $@ $<
 
-bench: all $(BENCH_BINS)
-	@ARCH=$(ARCH) bench/run.sh
+bench: helpers tools rootfs $(BENCH_BINS)
+	@+$(MAKE) --no-print-directory KCONFIG=bench kernel
+	@ARCH=$(ARCH) JAILVM_KOBJ=$(ARCH_OUT)-bench bench/run.sh
 
 # The original hardware, the BeagleBoard (Cortex-A8, ARMv7-A): the jail
 # kernel on its own configuration, omap2plus_defconfig, built, not booted.
@@ -159,7 +177,7 @@ omap2plus: source
 	@echo "  KERNEL  $(OMAP_OBJ)/arch/arm/boot/zImage (omap2plus_defconfig + jail.config)" >&2
 
 clean:
-	rm -rf $(KOBJ)
+	rm -rf $(ARCH_OUT) $(ARCH_OUT)-bench
 
 distclean:
 	rm -rf build

@@ -31,6 +31,7 @@
 #include <time.h>
 #include <unistd.h>
 #include <sys/mount.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 
@@ -254,8 +255,9 @@ static int cmd_destroy(long n)
 	pid_t pid;
 	long i;
 
-	if (pipe(fds) < 0)
-		fail("pipe");
+	/* The jail's tasks are reaped here, orphans included. */
+	if (prctl(PR_SET_CHILD_SUBREAPER, 1) < 0 || pipe(fds) < 0)
+		fail("setup");
 	pid = fork();
 	if (pid < 0)
 		fail("fork");
@@ -293,9 +295,9 @@ static int cmd_destroy(long n)
 	if (fd < 0 || write(fd, "1", 1) != 1)
 		fail("destroy");
 	close(fd);
-	/* The jail's first task is this process's child: reap it here. */
 	while (stat(dir, &st) == 0) {
-		waitpid(pid, NULL, WNOHANG);
+		while (waitpid(-1, NULL, WNOHANG) > 0)
+			;
 		usleep(200);
 	}
 	printf("destroy-%ld %.1f\n", n, (double)(now_ns() - t0) / 1e6);

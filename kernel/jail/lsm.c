@@ -71,6 +71,9 @@ bool jail_sees_task(const struct jail *viewer, struct task_struct *target)
 	struct jail *to;
 	bool ok;
 
+	/* The host sees every jail: the common case costs no RCU section. */
+	if (viewer == &jail_host)
+		return true;
 	rcu_read_lock();
 	to = rcu_dereference(jail_task_security(target)->jail);
 	ok = !to || jail_sees(viewer, to);
@@ -101,10 +104,12 @@ static bool jail_task_sees(struct task_struct *viewer,
 static bool jail_may_reach(struct task_struct *target, enum jail_denial kind,
 			   bool count)
 {
-	if (jail_task_sees(current, target))
+	struct jail *jail = jail_current();
+
+	if (jail_sees_task(jail, target))
 		return true;
 	if (count)
-		jail_count_denial(jail_current(), kind);
+		jail_count_denial(jail, kind);
 	return false;
 }
 

@@ -12,19 +12,21 @@
 #   tests/bats/*.bats          the jail LSM active (CONFIG_LSM)
 #   tests/bats/lsm-off/*.bats  booted with lsm=capability: jail left out
 #
-# Environment: ARCH (x86_64, arm64 or arm; default x86_64), JAILVM_TIMEOUT (seconds per boot,
-# default 1800), JAILVM_APPEND (extra kernel command line), JAILVM_MEM
-# (MiB, default 1024).
+# Environment: ARCH (x86_64, arm64 or arm; default x86_64), JAILVM_KOBJ
+# (the kernel's build directory; default build/<arch>), JAILVM_TIMEOUT
+# (seconds per boot, default 1800), JAILVM_APPEND (extra kernel command
+# line), JAILVM_MEM (MiB, default 1024).
 set -eu
 
 mode=$1
 cmd=${2:-}
 arch=${ARCH:-x86_64}
 root=$(cd "$(dirname "$0")/../.." && pwd)
-kobj=$root/build/$arch
+archout=$root/build/$arch
+kobj=${JAILVM_KOBJ:-$archout}
 timeout=${JAILVM_TIMEOUT:-1800}
 
-rootfs=$kobj/rootfs
+rootfs=$archout/rootfs
 case $arch in
 x86_64)
 	qemu="qemu-system-x86_64 -M pc -cpu max"
@@ -85,7 +87,7 @@ boot() {
 	append="$append rootflags=trans=virtio,version=9p2000.L,cache=loose,msize=262144"
 	append="$append init=$init panic=-1"
 	append="$append JAILVM_REPO=$root JAILVM_OUT=$out JAILVM_TTY=$io"
-	append="$append JAILVM_HELPERS=$kobj/helpers"
+	append="$append JAILVM_HELPERS=$archout/helpers"
 	[ "$2" = shell ] || append="$append quiet"
 	append="$append ${4:-} ${JAILVM_APPEND:-}"
 

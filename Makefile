@@ -11,9 +11,15 @@
 #   make clean      remove build/<arch>* (the unpacked source stays)
 #   make distclean  remove build/
 #
-# KCONFIG picks the kernel: test (the default: with lockdep and the other
-# debug checks of kernel/configs/debug.config) in build/<arch>, or bench
-# (without them) in build/<arch>-bench. User space is the same for both.
+# KCONFIG picks the kernel, each in a directory of its own:
+#   test    (the default) build/<arch>: lockdep and the other cheap checks
+#           of kernel/configs/debug.config, and the KUnit suite
+#   debug   build/<arch>-debug: test's, plus KASAN, kmemleak, UBSAN, debug
+#           objects and fault injection (sanitizers.config); make test
+#           then also runs tests/bats/debug and a kmemleak scan
+#   bench   build/<arch>-bench: none of the checks, Landlock as a
+#           reference (bench.config), for make bench
+# User space is the same for all three.
 
 ARCH ?= x86_64
 KCONFIG ?= test
@@ -27,12 +33,15 @@ NPROC := $(shell nproc)
 
 ifeq ($(KCONFIG),test)
 KOBJ := $(ARCH_OUT)
-KFRAGMENTS := vm debug jail $(ARCH)
+KFRAGMENTS := vm debug kunit jail $(ARCH)
+else ifeq ($(KCONFIG),debug)
+KOBJ := $(ARCH_OUT)-debug
+KFRAGMENTS := vm debug sanitizers kunit jail $(ARCH)
 else ifeq ($(KCONFIG),bench)
 KOBJ := $(ARCH_OUT)-bench
-KFRAGMENTS := vm jail $(ARCH)
+KFRAGMENTS := vm jail bench $(ARCH)
 else
-$(error unsupported KCONFIG=$(KCONFIG); supported: test, bench)
+$(error unsupported KCONFIG=$(KCONFIG); supported: test, debug, bench)
 endif
 
 # DEBARCH: the Debian architecture of the VM's user space, made from
@@ -135,7 +144,7 @@ run: all
 	@ARCH=$(ARCH) JAILVM_KOBJ=$(KOBJ) tests/vm/run.sh $(if $(CMD),cmd,shell) "$$CMD"
 
 test: all
-	@ARCH=$(ARCH) JAILVM_KOBJ=$(KOBJ) tests/vm/run.sh test
+	@ARCH=$(ARCH) JAILVM_KOBJ=$(KOBJ) JAILVM_LANE=$(KCONFIG) tests/vm/run.sh test
 
 check: config
 	@cd $(KSRC) && scripts/checkpatch.pl --strict --quiet --no-tree \
@@ -177,7 +186,7 @@ omap2plus: source
 	@echo "  KERNEL  $(OMAP_OBJ)/arch/arm/boot/zImage (omap2plus_defconfig + jail.config)" >&2
 
 clean:
-	rm -rf $(ARCH_OUT) $(ARCH_OUT)-bench
+	rm -rf $(ARCH_OUT) $(ARCH_OUT)-debug $(ARCH_OUT)-bench
 
 distclean:
 	rm -rf build

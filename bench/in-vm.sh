@@ -2,8 +2,9 @@
 # One boot's share of `make bench`, run inside the VM; prints lines
 # "CONTEXT NAME VALUE" (nanoseconds unless NAME says otherwise).
 #
-# usage: in-vm.sh MODE REPS
-#   hot       the hot paths in this boot's only context (a: jail left out)
+# usage: in-vm.sh MODE REPS [CONTEXT]
+#   hot       the hot paths in this boot's only context, labelled CONTEXT
+#             (a: jail left out; l: Landlock alone)
 #   jail      the hot paths on the host (b), in a jail (c) and 8 deep (c8),
 #             one repetition of each in turn
 #   ops       jail operations against their alternatives, and scale
@@ -44,7 +45,7 @@ wait_ready() {
 
 case $mode in
 hot)
-	"$micro" -r "$reps" | label a
+	"$micro" -r "$reps" | label "${3:-a}"
 	;;
 jail)
 	r=0
@@ -82,7 +83,7 @@ ops)
 	echo 50000 >/proc/sys/kernel/threads-max
 	echo 50000 >/proc/sys/user/max_ipc_namespaces
 	"$micro" -r "$reps" fork | label scale-1
-	for kind in plain jail; do
+	for kind in plain ipcns jail; do
 		sync
 		echo 3 >/proc/sys/vm/drop_caches
 		free0=$(meminfo MemFree) slab0=$(meminfo Slab)
@@ -99,9 +100,12 @@ ops)
 			echo "scale jail-ls-q-ms $(($(per_run 1 "$jail" ls -q) / 1000000))"
 			"$micro" -r "$reps" fork | label "scale-$n"
 		fi
-		kill -KILL -- -"$holder"
+		# The holder leads its own group; dash's kill takes no group.
+		env kill -KILL -- -"$holder"
 		wait "$holder" 2>/dev/null || true
 		while [ "$(cat /sys/kernel/jail/nr_jails)" -gt 0 ]; do sleep 1; done
+		# IPC namespaces and task memory go after RCU and workqueues.
+		sleep 5
 	done
 	;;
 *)

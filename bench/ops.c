@@ -2,13 +2,17 @@
 /*
  * ops - what jail operations cost, against what a Linux user would reach for
  *
- * usage: ops [-r REPS] time OP...   "OP NS" per repetition: one operation,
- *                                   forked child and all, in nanoseconds
+ * usage: ops [-r REPS] time OP...   per repetition, "OP NS": one operation,
+ *                                   forked child and all, and "sys-OP NS":
+ *                                   the operation's own system call(s)
+ *                                   alone, timed in the child; nanoseconds
  *        ops destroy N              milliseconds from "1 > destroy" until a
  *                                   jail holding N tasks is gone
- *        ops hold N jail|plain      N children, each in a new jail or not,
- *                                   each asleep; prints "ready" once all
- *                                   are, then sleeps; kill its group to end
+ *        ops hold N jail|ipcns|plain
+ *                                   N children, each in a new jail, a new
+ *                                   IPC namespace or neither, asleep;
+ *                                   prints "ready" once all are, then
+ *                                   sleeps; kill its group to end
  *
  * OPs (each in a child that then exits, waited for):
  *   fork          nothing: the cost the others share
@@ -25,6 +29,7 @@
 #include <fcntl.h>
 #include <sched.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -79,9 +84,12 @@ static int op_fork(void)
 	return 0;
 }
 
+/* /proc/self/jail, opened before the timed part of new and join. */
+static int jail_fd = -1;
+
 static int op_new(void)
 {
-	return write_jail("new");
+	return write(jail_fd, "new", 3) == 3 ? 0 : -1;
 }
 
 static int op_unshare_ipc(void)
@@ -107,19 +115,42 @@ static int op_unshare_all(void)
 
 static int op_join(void)
 {
-	return write_jail(join_cmd);
+	ssize_t len = strlen(join_cmd);
+
+	return write(jail_fd, join_cmd, len) == len ? 0 : -1;
 }
 
 static const struct {
 	const char *name;
 	int (*run)(void);
+	bool jail_file;		/* opens /proc/self/jail first */
 } ops[] = {
-	{ "fork", op_fork },
-	{ "new", op_new },
-	{ "unshare-ipc", op_unshare_ipc },
-	{ "unshare-all", op_unshare_all },
-	{ "join", op_join },
+	{ "fork", op_fork, false },
+	{ "new", op_new, true },
+	{ "unshare-ipc", op_unshare_ipc, false },
+	{ "unshare-all", op_unshare_all, false },
+	{ "join", op_join, true },
 };
+
+/*
+ * In a child: operation @o, its own time in nanoseconds written to @out.
+ * The open of /proc/self/jail counts in the whole, not in the call.
+ */
+static _Noreturn void run_child(size_t o, int out)
+{
+	long long t0, t;
+
+	if (ops[o].jail_file) {
+		jail_fd = open("/proc/self/jail", O_WRONLY);
+		if (jail_fd < 0)
+			_exit(1);
+	}
+	t0 = now_ns();
+	if (ops[o].run() < 0)
+		_exit(1);
+	t = now_ns() - t0;
+	_exit(write(out, &t, sizeof(t)) == sizeof(t) ? 0 : 1);
+}
 
 #define NR_OPS (sizeof(ops) / sizeof(ops[0]))
 
@@ -158,9 +189,9 @@ static pid_t make_target_jail(void)
 static int cmd_time(int reps, int argc, char **argv)
 {
 	size_t chosen[NR_OPS], nr = 0, i, o;
+	long long t0, t, own;
 	pid_t target, pid;
-	long long t0;
-	int r, b;
+	int r, b, fds[2];
 
 	for (i = 0; i < (size_t)argc; i++) {
 		for (o = 0; o < NR_OPS && strcmp(ops[o].name, argv[i]); o++)
@@ -175,20 +206,27 @@ static int cmd_time(int reps, int argc, char **argv)
 	for (i = 0; i < nr; i++)
 		if (ops[chosen[i]].run == op_join && !target)
 			target = make_target_jail();
+	if (pipe(fds) < 0)
+		fail("pipe");
 	for (r = 0; r < reps; r++) {
 		for (i = 0; i < nr; i++) {
 			o = chosen[i];
+			own = 0;
 			t0 = now_ns();
 			for (b = 0; b < BATCH; b++) {
 				pid = fork();
 				if (pid < 0)
 					fail("fork");
 				if (!pid)
-					_exit(ops[o].run() < 0 ? 1 : 0);
+					run_child(o, fds[1]);
 				wait_ok(pid);
+				if (read(fds[0], &t, sizeof(t)) != sizeof(t))
+					fail("reading a child's time");
+				own += t;
 			}
-			printf("%s %.0f\n", ops[o].name,
-			       (double)(now_ns() - t0) / BATCH);
+			printf("%s %.0f\nsys-%s %.0f\n", ops[o].name,
+			       (double)(now_ns() - t0) / BATCH, ops[o].name,
+			       (double)own / BATCH);
 			fflush(stdout);
 		}
 	}
@@ -199,9 +237,13 @@ static int cmd_time(int reps, int argc, char **argv)
 	return 0;
 }
 
-/* N sleeping children, in new jails or not; "ready" once they all are. */
-static _Noreturn void cmd_hold(long n, int jailed)
+/*
+ * N sleeping children, each in a new jail, in a new IPC namespace (what a
+ * jail owns), or neither; "ready" once they all are.
+ */
+static _Noreturn void cmd_hold(long n, const char *kind)
 {
+	int jailed = !strcmp(kind, "jail"), ipcns = !strcmp(kind, "ipcns");
 	int fds[2];
 	long i;
 	char c;
@@ -216,6 +258,8 @@ static _Noreturn void cmd_hold(long n, int jailed)
 		if (!pid) {
 			if (jailed && write_jail("new") < 0)
 				fail("new");
+			if (ipcns && unshare(CLONE_NEWIPC) < 0)
+				fail("unshare");
 			if (write(fds[1], "x", 1) != 1)
 				fail("write");
 			close(fds[0]);
@@ -318,9 +362,8 @@ int main(int argc, char **argv)
 	if (argc - optind == 2 && !strcmp(argv[optind], "destroy"))
 		return cmd_destroy(strtol(argv[optind + 1], NULL, 10));
 	if (argc - optind == 3 && !strcmp(argv[optind], "hold"))
-		cmd_hold(strtol(argv[optind + 1], NULL, 10),
-			 !strcmp(argv[optind + 2], "jail"));
+		cmd_hold(strtol(argv[optind + 1], NULL, 10), argv[optind + 2]);
 usage:
-	fprintf(stderr, "usage: ops [-r REPS] time OP... | destroy N | hold N jail|plain\n");
+	fprintf(stderr, "usage: ops [-r REPS] time OP... | destroy N | hold N jail|ipcns|plain\n");
 	return 1;
 }

@@ -29,7 +29,7 @@ median() {
 
 # X / Y as a percentage difference, signed, one decimal.
 pct() {
-	awk -v x="$1" -v y="$2" 'BEGIN { if (y > 0) printf "%+.1f%%", (x / y - 1) * 100; else print "n/a" }'
+	awk -v x="$1" -v y="$2" 'BEGIN { if (y > 0 && x != "") printf "%+.1f%%", (x / y - 1) * 100; else print "n/a" }'
 }
 
 ratio() {
@@ -37,6 +37,7 @@ ratio() {
 }
 
 hot="getppid fork exec sem msg shm kill open pipe"
+ops="fork new unshare-ipc unshare-all join"
 csv=$out/results.csv
 md=$out/results.md
 echo "arch,section,context,name,median,p25,p75,count" >"$csv"
@@ -47,15 +48,40 @@ row() {
 	echo "$arch,$1,$2,$3,$(echo "$4" | tr ' ' ,)" >>"$csv"
 }
 for name in $hot; do
-	for ctx in a b c c8; do row hot "$ctx" "$name"; done
+	for ctx in a b c c8 l; do row hot "$ctx" "$name"; done
 done
-for name in fork new unshare-ipc unshare-all join destroy-1000; do row ops op "$name"; done
+for name in $ops; do
+	row ops op "$name"
+	row ops op "sys-$name"
+done
+row ops op destroy-1000
 for name in jail-exec-new unshare-ipc unshare-all jail-run chroot; do row ops cmd "$name"; done
 row scale scale-1 fork
 row scale scale-10000 fork
-for name in plain-free-kib jail-free-kib plain-slab-kib jail-slab-kib nr_jails jail-ls-ms jail-ls-q-ms; do
+for name in plain-free-kib ipcns-free-kib jail-free-kib plain-slab-kib ipcns-slab-kib jail-slab-kib nr_jails jail-ls-ms jail-ls-q-ms; do
 	row scale scale "$name"
 done
+
+# The boots that ran context a.
+a_boots=$(awk '$2 == "a" { print $1 }' "$raw" | sort -u)
+
+# The noise band of NAME: how far apart the (a) boots' medians are, in
+# percent, unsigned.
+noise() {
+	for b in $a_boots; do median "$b" a "$1"; done |
+		sort -g | awk 'NR == 1 { lo = $1 } { hi = $1 }
+			END { if (lo > 0) printf "%.1f", (hi / lo - 1) * 100; else print "n/a" }'
+}
+
+# X against Y, unsigned percent.
+absdiff() {
+	awk -v x="$1" -v y="$2" 'BEGIN { d = (x / y - 1) * 100; if (d < 0) d = -d; printf "%.1f", d }'
+}
+
+# met X LIMIT: "met" if X <= LIMIT, both numbers.
+met() {
+	awk -v x="$1" -v l="$2" 'BEGIN { print (x <= l) ? "met" : "missed" }'
+}
 
 {
 	echo "# Benchmarks, $arch"
@@ -63,30 +89,37 @@ done
 	echo "Medians in nanoseconds per operation under QEMU TCG (emulator time:"
 	echo "only the ratios carry over to hardware); spread is the 25th to 75th"
 	echo "percentile. (a) jail left out of lsm=, (b) jail active, host, (c) in"
-	echo "a jail, (c8) 8 jails deep. Noise: the two (a) boots against each other."
+	echo "a jail, (c8) 8 jails deep, (l) Landlock alone, for reference. Noise:"
+	echo "how far apart the medians of the $(echo "$a_boots" | wc -w) (a) boots are."
 	echo
-	echo "| benchmark | a | spread | noise a/a' | b/a | c/a | c8/a |"
-	echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
+	echo "| benchmark | a | spread | noise | b/a | c/a | c8/a | l/a |"
+	echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+	worst=0 worst_over=0
 	for name in $hot; do
 		# shellcheck disable=SC2046 # median, p25, p75, count
 		set -- $(values '*' a "$name" | stats)
-		a=$1 spread="$2-$3"
-		a1=$(median 1 a "$name") a3=$(median 3 a "$name")
-		echo "| $name | $a | $spread | $(pct "$a3" "$a1") | $(pct "$(median '*' b "$name")" "$a") | $(pct "$(median '*' c "$name")" "$a") | $(pct "$(median '*' c8 "$name")" "$a") |"
+		a=$1 spread="$2-$3" nz=$(noise "$name")
+		echo "| $name | $a | $spread | ±$nz% | $(pct "$(median '*' b "$name")" "$a") | $(pct "$(median '*' c "$name")" "$a") | $(pct "$(median '*' c8 "$name")" "$a") | $(pct "$(median '*' l "$name")" "$a") |"
+		for ctx in b c c8; do
+			d=$(absdiff "$(median '*' "$ctx" "$name")" "$a")
+			worst=$(awk -v w="$worst" -v d="$d" 'BEGIN { print (d > w) ? d : w }')
+			# Beyond both 1% and the noise band: a real difference.
+			worst_over=$(awk -v w="$worst_over" -v d="$d" -v n="$nz" \
+				'BEGIN { lim = (n > 1) ? n : 1; o = d - lim; print (o > w) ? o : w }')
+		done
 	done
 	echo
-	echo "Jail operations, each in a forked child that then exits (ns):"
+	echo "Jail operations, each in a forked child that then exits: the whole,"
+	echo "and the operation's own system call(s) timed in the child (ns):"
 	echo
-	echo "| operation | median | minus fork |"
-	echo "| --- | ---: | ---: |"
+	echo "| operation | whole | minus fork | system call |"
+	echo "| --- | ---: | ---: | ---: |"
 	f=$(median '*' op fork)
-	for name in fork new unshare-ipc unshare-all join; do
+	for name in $ops; do
 		m=$(median '*' op "$name")
-		echo "| $name | $m | $(awk -v m="$m" -v f="$f" 'BEGIN { print m - f }') |"
+		echo "| $name | $m | $(awk -v m="$m" -v f="$f" 'BEGIN { print m - f }') | $(median '*' op "sys-$name") |"
 	done
-	n=$(median '*' op new) u=$(median '*' op unshare-ipc)
-	echo
-	echo "new / unshare-ipc: $(ratio "$n" "$u") (with the fork), $(ratio "$((n - f))" "$((u - f))") (without)."
+	sn=$(median '*' op sys-new) su=$(median '*' op sys-unshare-ipc)
 	echo
 	echo "From the command line (ns per run):"
 	echo
@@ -101,10 +134,22 @@ done
 	nj=$(median '*' scale nr_jails)
 	jf=$(median '*' scale jail-free-kib) pf=$(median '*' scale plain-free-kib)
 	js=$(median '*' scale jail-slab-kib) ps=$(median '*' scale plain-slab-kib)
+	per_jail=$(awk -v j="$jf" -v p="$pf" -v n="$nj" 'BEGIN { printf "%.1f", (j - p) / n }')
 	echo "Scale, with $nj jails of one sleeping task each against as many plain tasks:"
 	echo
-	echo "- memory per jail, without its task: $(awk -v j="$jf" -v p="$pf" -v n="$nj" 'BEGIN { printf "%.1f", (j - p) / n }') KiB (MemFree), $(awk -v j="$js" -v p="$ps" -v n="$nj" 'BEGIN { printf "%.1f", (j - p) / n }') KiB of it slab"
+	nf=$(median '*' scale ipcns-free-kib) ns=$(median '*' scale ipcns-slab-kib)
+	echo "- memory per jail, without its task: $per_jail KiB (MemFree), $(awk -v j="$js" -v p="$ps" -v n="$nj" 'BEGIN { printf "%.1f", (j - p) / n }') KiB of it slab"
+	echo "- of which its IPC namespace (a task in a new IPC namespace against a plain one): $(awk -v j="$nf" -v p="$pf" -v n="$nj" 'BEGIN { printf "%.1f", (j - p) / n }') KiB (MemFree), $(awk -v j="$ns" -v p="$ps" -v n="$nj" 'BEGIN { printf "%.1f", (j - p) / n }') KiB slab"
 	echo "- \`jail ls\`: $(median '*' scale jail-ls-ms) ms; \`jail ls -q\`: $(median '*' scale jail-ls-q-ms) ms"
 	f1=$(median '*' scale-1 fork) f10k=$(median '*' scale-10000 fork)
 	echo "- fork: $f1 ns with no other jail, $f10k ns with $nj: $(pct "$f10k" "$f1")"
+	echo
+	echo "## Targets"
+	echo
+	echo "| target | measured | |"
+	echo "| --- | --- | --- |"
+	echo "| b/a and c/a within 1% (or the noise band) on every hot path | largest difference $worst%, $worst_over points beyond 1% and the noise | $(met "$worst_over" 0) |"
+	echo "| creating a jail at most 1.1 x unshare --ipc | system call: $(ratio "$sn" "$su") x | $(met "$(ratio "$sn" "$su")" 1.1) |"
+	echo "| fork at $nj jails within 5% of fork at 1 | $(pct "$f10k" "$f1") | $(met "$(ratio "$f10k" "$f1")" 1.05) |"
+	echo "| an idle jail costs a few KiB | $per_jail KiB | $(met "$per_jail" 4) |"
 } >"$md"

@@ -69,7 +69,7 @@ fi
 dst=$tree/security/jail
 mkdir -p "$dst"
 find "$dst" -type l ! -exec test -e {} \; -delete
-for f in "$root"/kernel/jail/* "$root"/kernel/ipc-hooks/*; do
+for f in "$root"/kernel/jail/* "$root"/kernel/jail/.kunitconfig "$root"/kernel/ipc-hooks/*; do
 	case $f in
 	*.c | *.h | */Kconfig | */Makefile | *.kunitconfig) ;;
 	*) continue ;;

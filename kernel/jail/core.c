@@ -139,6 +139,24 @@ static void jail_release_workfn(struct work_struct *work)
 	jail_put(parent);
 }
 
+/* Ids of jails other than the host: 1 to INT_MAX, so that any is an int. */
+#define JAIL_ID_LIMIT XA_LIMIT(JAIL_HOST_ID + 1, INT_MAX)
+
+/*
+ * Reserve an id in @ids (a NULL entry), cyclically from @next within
+ * @limit: a freed id comes back only after every other has been used.
+ */
+static int jail_alloc_id(struct xarray *ids, struct xa_limit limit, u32 *next,
+			 u32 *id)
+{
+	int err = xa_alloc_cyclic(ids, id, NULL, limit, next, GFP_KERNEL);
+
+	/* Out of ids is a limit like depth, as for namespaces. */
+	if (err == -EBUSY)
+		return -ENOSPC;
+	return err < 0 ? err : 0;
+}
+
 /* Under jail_mutex. */
 static bool jail_name_taken(const char *name)
 {
@@ -188,13 +206,11 @@ static struct jail *jail_create(struct jail *parent, const char *name)
 		return ERR_CAST(ipc_ns);
 	}
 
-	err = xa_alloc_cyclic(&jail_ids, &id, NULL, XA_LIMIT(1, INT_MAX),
-			      &jail_next_id, GFP_KERNEL);
-	if (err < 0) {
+	err = jail_alloc_id(&jail_ids, JAIL_ID_LIMIT, &jail_next_id, &id);
+	if (err) {
 		put_ipc_ns(ipc_ns);
 		kobject_put(&jail->kobj);
-		/* Out of ids is a limit like depth, as for namespaces. */
-		return ERR_PTR(err == -EBUSY ? -ENOSPC : err);
+		return ERR_PTR(err);
 	}
 	jail->id = id;
 	strscpy(jail->name, name, sizeof(jail->name));
@@ -594,3 +610,8 @@ u32 jail_task_id(struct task_struct *task)
 	rcu_read_unlock();
 	return id;
 }
+
+#ifdef CONFIG_SECURITY_JAIL_KUNIT_TEST
+/* The tests reach the static functions above. */
+#include "jail_kunit.c"
+#endif

@@ -41,6 +41,17 @@ static const kernel_cap_t jail_allowed_caps = { .val =
 	BIT_ULL(CAP_AUDIT_WRITE)
 };
 
+/**
+ * jail_cap_allowed - is a capability in the jail's table?
+ * @cap: the capability
+ *
+ * Return: true if root in a jail holds @cap.
+ */
+bool jail_cap_allowed(int cap)
+{
+	return cap_valid(cap) && cap_raised(jail_allowed_caps, cap);
+}
+
 static struct jail_cred_security *jail_cred(const struct cred *cred)
 {
 	return cred->security + jail_blob_sizes.lbs_cred;
@@ -102,7 +113,7 @@ static int jail_capable(const struct cred *cred, struct user_namespace *ns,
 {
 	struct jail *jail = jail_cred(cred)->jail;
 
-	if (!jail || cap_raised(jail_allowed_caps, cap))
+	if (!jail || jail_cap_allowed(cap))
 		return 0;
 	/*
 	 * Probes the kernel does not audit are not attacks either. Nor is

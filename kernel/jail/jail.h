@@ -204,6 +204,7 @@ bool jail_sees_task(const struct jail *viewer, struct task_struct *target);
 
 /* cred.c */
 void __init jail_add_cred_hooks(void);
+bool jail_cap_allowed(int cap);
 struct jail *jail_cred_jail(const struct cred *cred);
 struct cred *jail_prepare_cred(struct jail *jail);
 
@@ -250,5 +251,6 @@ struct jail_cmd {
 #define JAIL_CMD_MAX 64
 
 int jail_parse_cmd(const char *buf, size_t len, struct jail_cmd *cmd);
+int jail_parse_decimal(const char *s, size_t len, u32 *val);
 
 #endif /* _SECURITY_JAIL_JAIL_H */

@@ -52,10 +52,20 @@ static int jail_parse_name(const char *s, size_t len, char *name)
 	return 0;
 }
 
-/* Ids: decimal digits, no sign, no leading zero, INT_MAX at most. */
-static int jail_parse_id(const char *s, size_t len, u32 *id)
+/**
+ * jail_parse_decimal - parse a jail id or a limit
+ * @s: the digits; need not be NUL-terminated
+ * @len: how many bytes @s has
+ * @val: set on success
+ *
+ * Decimal digits only: no sign, no leading zero, no space, INT_MAX at most,
+ * so that any value fits an int and has one spelling.
+ *
+ * Return: 0, or -EINVAL.
+ */
+int jail_parse_decimal(const char *s, size_t len, u32 *val)
 {
-	u64 val = 0;
+	u64 v = 0;
 	size_t i;
 
 	if (len == 0 || len > 10 || (s[0] == '0' && len > 1))
@@ -63,11 +73,11 @@ static int jail_parse_id(const char *s, size_t len, u32 *id)
 	for (i = 0; i < len; i++) {
 		if (!isdigit(s[i]))
 			return -EINVAL;
-		val = val * 10 + (s[i] - '0');
+		v = v * 10 + (s[i] - '0');
 	}
-	if (val > INT_MAX)
+	if (v > INT_MAX)
 		return -EINVAL;
-	*id = val;
+	*val = v;
 	return 0;
 }
 
@@ -99,7 +109,7 @@ int jail_parse_cmd(const char *buf, size_t len, struct jail_cmd *cmd)
 	}
 	if (len > 5 && !memcmp(buf, "join ", 5)) {
 		cmd->op = JAIL_CMD_JOIN;
-		return jail_parse_id(buf + 5, len - 5, &cmd->id);
+		return jail_parse_decimal(buf + 5, len - 5, &cmd->id);
 	}
 	return -EINVAL;
 }

@@ -107,9 +107,13 @@ static ssize_t max_tasks_store(struct kobject *kobj,
 			       struct kobj_attribute *attr, const char *buf,
 			       size_t count)
 {
-	unsigned int max;
+	size_t len = count;
+	u32 max;
 
-	if (kstrtouint(buf, 10, &max) || max > INT_MAX)
+	/* As echo writes it: one trailing newline at most. */
+	if (len && buf[len - 1] == '\n')
+		len--;
+	if (jail_parse_decimal(buf, len, &max))
 		return -EINVAL;
 	/* Tasks already there stay; only new ones are refused. */
 	WRITE_ONCE(kobj_to_jail(kobj)->max_tasks, max);
@@ -121,7 +125,8 @@ static ssize_t destroy_store(struct kobject *kobj, struct kobj_attribute *attr,
 {
 	int err;
 
-	if (!sysfs_streq(buf, "1"))
+	/* "1", or "1\n" as echo writes it; sysfs_streq() stops at a NUL. */
+	if (buf[0] != '1' || count > 2 || (count == 2 && buf[1] != '\n'))
 		return -EINVAL;
 	err = jail_destroy(kobj_to_jail(kobj));
 	return err ? err : count;

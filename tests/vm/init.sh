@@ -53,9 +53,21 @@ cmd)
 	status=$?
 	;;
 test)
+	# Leak checking (the debug lane): what boot left is not the tests'.
+	leaks=/sys/kernel/debug/kmemleak
+	mount -t debugfs debugfs /sys/kernel/debug 2>/dev/null || true
+	[ ! -w $leaks ] || echo clear >$leaks
 	{ bats --tap "$(cat "$out/arg")" 2>&1; echo "$?" >"$out/bats-status"; } |
 		tee "$out/tap"
 	status=$(cat "$out/bats-status")
+	# An object is reported once it is unreferenced in two scans, at
+	# least 5 s old.
+	if [ -w $leaks ]; then
+		echo scan >$leaks
+		sleep 6
+		echo scan >$leaks
+		cat $leaks >"$out/kmemleak"
+	fi
 	;;
 *)
 	echo "jail VM: unknown mode '$mode'"

@@ -12,8 +12,13 @@
 #   tests/bats/*.bats          the jail LSM active (CONFIG_LSM)
 #   tests/bats/lsm-off/*.bats  booted with lsm=capability: jail left out
 #
+# In the debug lane (JAILVM_LANE=debug, the KASAN kernel), also:
+#   tests/bats/debug/*.bats    fault injection and the soak, jail LSM active
+# and each boot ends with a kmemleak scan that must find nothing.
+#
 # Environment: ARCH (x86_64, arm64 or arm; default x86_64), JAILVM_KOBJ
-# (the kernel's build directory; default build/<arch>), JAILVM_TIMEOUT
+# (the kernel's build directory; default build/<arch>), JAILVM_LANE (test
+# or debug; default test), JAILVM_TIMEOUT
 # (seconds per boot, default 1800), JAILVM_APPEND (extra kernel command
 # line), JAILVM_MEM (MiB, default 1024).
 set -eu
@@ -63,7 +68,7 @@ else
 fi
 
 # Kernel log reports that fail a run, whatever the tests said.
-reports='WARNING:|BUG:|Oops|Kernel panic|general protection fault|turning off the locking correctness validator|INFO: task .* blocked'
+reports='WARNING:|BUG:|UBSAN:|ODEBUG:|Oops|Kernel panic|general protection fault|turning off the locking correctness validator|INFO: task .* blocked'
 
 # boot OUT MODE ARG [KERNEL-ARGS]: one VM run. The VM's init reads MODE and
 # ARG (a command line or a bats path) from OUT and leaves there its exit
@@ -154,11 +159,26 @@ bats_complete() {
 	[ -n "$plan" ] && [ "$plan" = "$(grep -Ec '^(not )?ok [0-9]+' "$tap")" ]
 }
 
-for suite in jail:tests/bats: lsm-off:tests/bats/lsm-off:lsm=capability; do
+# The KUnit suite runs at boot in the jail boot (kernel/jail/jail_kunit.c);
+# its totals line, from the kernel log, counts in the summary.
+kunit_totals() {
+	sed -n 's/^\[[^]]*\] *# Totals: pass:\([0-9]*\) fail:\([0-9]*\) skip:\([0-9]*\) total:[0-9]*$/\1 \2 \3/p' \
+		"$out/dmesg" 2>/dev/null | tail -n 1
+}
+kunit_ran() { [ -n "$kunit" ]; }
+
+lane=${JAILVM_LANE:-test}
+suites="jail:tests/bats:"
+[ "$lane" != debug ] || suites="$suites debug:tests/bats/debug:kunit.enable=0"
+suites="$suites lsm-off:tests/bats/lsm-off:lsm=capability+kunit.enable=0"
+kmemleak_clean() { [ -f "$out/kmemleak" ] && [ ! -s "$out/kmemleak" ]; }
+
+# NAME:DIR:KERNEL-ARGS, the arguments joined with +.
+for suite in $suites; do
 	name=${suite%%:*}
 	rest=${suite#*:}
 	echo "# suite $name (${rest#*:})"
-	boot "$kobj/vm/$name" test "${rest%%:*}" "${rest#*:}"
+	boot "$kobj/vm/$name" test "${rest%%:*}" "$(echo "${rest#*:}" | tr + ' ')"
 	tap=$out/tap
 	touch "$tap"
 	ok=$(grep -Ec '^ok [0-9]+( |$)' "$tap" || true)
@@ -171,6 +191,23 @@ for suite in jail:tests/bats: lsm-off:tests/bats/lsm-off:lsm=capability; do
 	check bats_complete "$name: every planned bats test reported"
 	check $kernel_clean "$name: the kernel log has no WARNING, BUG, lockdep report, Oops or panic"
 	$kernel_clean || grep -E "$reports" "$out/dmesg" | sed 's/^/# /'
+	if [ "$lane" = debug ]; then
+		check kmemleak_clean "$name: a kmemleak scan after the tests found no leak"
+		kmemleak_clean || sed 's/^/# /' "$out/kmemleak" 2>/dev/null | head -n 60
+	fi
+	if [ "$name" = jail ]; then
+		kunit=$(kunit_totals)
+		check kunit_ran "kunit: the jail suite ran at boot and reported its totals"
+		if kunit_ran; then
+			echo "# kunit: $kunit (pass fail skip)"
+			grep -E '^\[[^]]*\] +(not ok|# .*(Expected|ASSERTION|FAIL))' "$out/dmesg" | sed 's/^/# /' || true
+			# shellcheck disable=SC2086 # pass, fail and skip
+			set -- $kunit
+			passed=$((passed + $1))
+			failed=$((failed + $2))
+			skipped=$((skipped + $3))
+		fi
+	fi
 done
 
 if [ "$skipped" -gt 0 ]; then

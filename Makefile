@@ -164,7 +164,7 @@ check: config
 BENCH_OUT := $(ARCH_OUT)/bench
 BENCH_BINS := $(BENCH_OUT)/micro $(BENCH_OUT)/ops
 
-$(BENCH_OUT)/%: bench/%.c
+$(BENCH_OUT)/%: bench/%.c bench/bench.h
 	@mkdir -p $(BENCH_OUT)
 	@echo "  CC      $@" >&2
 	@$(CROSS_COMPILE)gcc $(HELPER_CFLAGS) -o $@ $<

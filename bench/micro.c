@@ -31,21 +31,9 @@
 #include <sys/syscall.h>
 #include <sys/wait.h>
 
+#include "bench.h"
+
 static char self_path[4096];
-
-static void fail(const char *what)
-{
-	fprintf(stderr, "micro: %s: %s\n", what, strerror(errno));
-	exit(1);
-}
-
-static long long now_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000000000LL + ts.tv_nsec;
-}
 
 /* The timed part of a batch, between start() and stop(). */
 static long long batch_start, batch_stop;
@@ -68,32 +56,8 @@ static void bench_getppid(long n)
 	stop();
 }
 
-static void wait_child(pid_t pid)
-{
-	int status;
-
-	if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status) ||
-	    WEXITSTATUS(status))
-		fail("child");
-}
-
-static void bench_fork(long n)
-{
-	pid_t pid;
-
-	start();
-	while (n--) {
-		pid = fork();
-		if (pid < 0)
-			fail("fork");
-		if (!pid)
-			_exit(0);
-		wait_child(pid);
-	}
-	stop();
-}
-
-static void bench_exec(long n)
+/* N times: fork a child that exits at once, or execs this program first. */
+static void fork_children(long n, int exec)
 {
 	pid_t pid;
 
@@ -103,12 +67,23 @@ static void bench_exec(long n)
 		if (pid < 0)
 			fail("fork");
 		if (!pid) {
-			execl(self_path, "micro", "--exit", (char *)NULL);
-			_exit(127);
+			if (exec)
+				execl(self_path, "micro", "--exit", (char *)NULL);
+			_exit(exec ? 127 : 0);
 		}
-		wait_child(pid);
+		wait_ok(pid);
 	}
 	stop();
+}
+
+static void bench_fork(long n)
+{
+	fork_children(n, 0);
+}
+
+static void bench_exec(long n)
+{
+	fork_children(n, 1);
 }
 
 /* A partner process answers each message; both sides count N. */
@@ -156,7 +131,7 @@ static void bench_sem(long n)
 		sem_op(id, 1, -1);
 	}
 	stop();
-	wait_child(pid);
+	wait_ok(pid);
 	semctl(id, 0, IPC_RMID);
 }
 
@@ -196,7 +171,7 @@ static void bench_msg(long n)
 			fail("msgrcv");
 	}
 	stop();
-	wait_child(pid);
+	wait_ok(pid);
 	msgctl(id, IPC_RMID, NULL);
 }
 
@@ -274,7 +249,7 @@ static void bench_pipe(long n)
 		if (write(to[1], &c, 1) != 1 || read(from[0], &c, 1) != 1)
 			fail("pipe");
 	stop();
-	wait_child(pid);
+	wait_ok(pid);
 	close(to[0]);
 	close(to[1]);
 	close(from[0]);
@@ -301,14 +276,9 @@ static const struct {
 
 static void enter_jails(int depth)
 {
-	int fd;
-
-	while (depth--) {
-		fd = open("/proc/self/jail", O_WRONLY);
-		if (fd < 0 || write(fd, "new", 3) != 3)
+	while (depth--)
+		if (write_jail("new") < 0)
 			fail("entering a new jail");
-		close(fd);
-	}
 }
 
 int main(int argc, char **argv)

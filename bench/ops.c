@@ -40,44 +40,11 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 
+#include "bench.h"
+
 #define BATCH 20
 
 static char join_cmd[32];
-
-static void fail(const char *what)
-{
-	fprintf(stderr, "ops: %s: %s\n", what, strerror(errno));
-	exit(1);
-}
-
-static long long now_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000000000LL + ts.tv_nsec;
-}
-
-static int write_jail(const char *cmd)
-{
-	int fd = open("/proc/self/jail", O_WRONLY);
-	ssize_t n;
-
-	if (fd < 0)
-		return -1;
-	n = write(fd, cmd, strlen(cmd));
-	close(fd);
-	return n < 0 ? -1 : 0;
-}
-
-static void wait_ok(pid_t pid)
-{
-	int status;
-
-	if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status) ||
-	    WEXITSTATUS(status))
-		fail("child");
-}
 
 static int op_fork(void)
 {

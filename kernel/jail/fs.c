@@ -67,8 +67,9 @@ static int jail_check_path(const struct path *path)
 
 /*
  * Is @dentry, in procfs, in the directory of a process @jail sees, and
- * not in its net directory, which is the network namespace's? Procfs
- * renames nothing, so the parents are walked under RCU alone.
+ * not in its net directory, which is the network namespace's? The
+ * caller's reference to @dentry pins its parents, and procfs renames
+ * nothing, so their names hold still; RCU is for the task lookup.
  */
 static bool jail_procfs_own(struct jail *jail, struct dentry *dentry)
 {

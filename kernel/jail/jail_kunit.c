@@ -268,8 +268,7 @@ static void jail_test_charge_task(struct kunit *test)
 }
 
 /* A jail made in the host, under jail_mutex, as jail_enter_new() does. */
-static struct jail *jail_test_create(struct kunit *test, struct jail *parent,
-				     const char *name)
+static struct jail *jail_test_create(struct jail *parent, const char *name)
 {
 	struct jail *jail;
 
@@ -277,15 +276,6 @@ static struct jail *jail_test_create(struct kunit *test, struct jail *parent,
 	jail = jail_create(parent, name);
 	mutex_unlock(&jail_mutex);
 	return jail;
-}
-
-/*
- * Wait for a jail's teardown, which its last jail_put() queued; the caller
- * pinned the jail, so that its memory outlives the teardown.
- */
-static void jail_test_wait_teardown(struct jail *jail)
-{
-	flush_work(&jail->release_work);
 }
 
 /*
@@ -302,9 +292,9 @@ static void jail_test_teardown(struct kunit *test)
 
 	if (!jail_lsm_enabled)
 		kunit_skip(test, "the jail LSM is not active (lsm=)");
-	parent = jail_test_create(test, &jail_host, "kunit-teardown");
+	parent = jail_test_create(&jail_host, "kunit-teardown");
 	KUNIT_ASSERT_FALSE(test, IS_ERR(parent));
-	child = jail_test_create(test, parent, "");
+	child = jail_test_create(parent, "");
 	if (IS_ERR(child)) {
 		jail_put(parent);
 		KUNIT_FAIL(test, "creating a child: %ld", PTR_ERR(child));
@@ -316,25 +306,28 @@ static void jail_test_teardown(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, atomic_read(&jail_count), jails + 2);
 	KUNIT_EXPECT_EQ(test, atomic_read(&parent->nr_children), 1);
 	KUNIT_EXPECT_EQ(test, child->depth, parent->depth + 1);
-	dup = jail_test_create(test, &jail_host, "kunit-teardown");
+	dup = jail_test_create(&jail_host, "kunit-teardown");
 	KUNIT_EXPECT_EQ(test, PTR_ERR_OR_ZERO(dup), -EEXIST);
 	if (!IS_ERR(dup))
 		jail_put(dup);
 
-	/* Keep the memory, to look at it after the teardown. */
+	/*
+	 * Keep the memory, to look at it after the teardown, which the last
+	 * jail_put() queues and flush_work() waits for.
+	 */
 	jail_pin(parent);
 	jail_pin(child);
 
 	/* The child's reference keeps the parent. */
 	jail_put(parent);
-	jail_test_wait_teardown(parent);
+	flush_work(&parent->release_work);
 	KUNIT_EXPECT_PTR_EQ(test, xa_load(&jail_ids, parent_id), parent);
 	KUNIT_EXPECT_NOT_NULL(test, parent->ipc_ns);
 
 	jail_put(child);
-	jail_test_wait_teardown(child);
+	flush_work(&child->release_work);
 	/* The child's teardown queued the parent's. */
-	jail_test_wait_teardown(parent);
+	flush_work(&parent->release_work);
 	KUNIT_EXPECT_NULL(test, xa_load(&jail_ids, child_id));
 	KUNIT_EXPECT_NULL(test, xa_load(&jail_ids, parent_id));
 	KUNIT_EXPECT_NULL(test, child->ipc_ns);
@@ -346,12 +339,12 @@ static void jail_test_teardown(struct kunit *test)
 	jail_unpin(parent);
 
 	/* The name is free again. */
-	parent = jail_test_create(test, &jail_host, "kunit-teardown");
+	parent = jail_test_create(&jail_host, "kunit-teardown");
 	KUNIT_ASSERT_FALSE(test, IS_ERR(parent));
 	KUNIT_EXPECT_NE(test, parent->id, parent_id);
 	jail_pin(parent);
 	jail_put(parent);
-	jail_test_wait_teardown(parent);
+	flush_work(&parent->release_work);
 	jail_unpin(parent);
 	KUNIT_EXPECT_EQ(test, atomic_read(&jail_count), jails);
 }

@@ -103,17 +103,25 @@ static ssize_t max_tasks_show(struct kobject *kobj,
 			  READ_ONCE(kobj_to_jail(kobj)->max_tasks));
 }
 
+/*
+ * A number written to a jail file, as echo writes it or not: one trailing
+ * newline at most. The length is the write's, not strlen(): a NUL in it
+ * is no end.
+ */
+static int jail_store_decimal(const char *buf, size_t count, u32 *val)
+{
+	if (count && buf[count - 1] == '\n')
+		count--;
+	return jail_parse_decimal(buf, count, val);
+}
+
 static ssize_t max_tasks_store(struct kobject *kobj,
 			       struct kobj_attribute *attr, const char *buf,
 			       size_t count)
 {
-	size_t len = count;
 	u32 max;
 
-	/* As echo writes it: one trailing newline at most. */
-	if (len && buf[len - 1] == '\n')
-		len--;
-	if (jail_parse_decimal(buf, len, &max))
+	if (jail_store_decimal(buf, count, &max))
 		return -EINVAL;
 	/* Tasks already there stay; only new ones are refused. */
 	WRITE_ONCE(kobj_to_jail(kobj)->max_tasks, max);
@@ -123,10 +131,10 @@ static ssize_t max_tasks_store(struct kobject *kobj,
 static ssize_t destroy_store(struct kobject *kobj, struct kobj_attribute *attr,
 			     const char *buf, size_t count)
 {
+	u32 one;
 	int err;
 
-	/* "1", or "1\n" as echo writes it; sysfs_streq() stops at a NUL. */
-	if (buf[0] != '1' || count > 2 || (count == 2 && buf[1] != '\n'))
+	if (jail_store_decimal(buf, count, &one) || one != 1)
 		return -EINVAL;
 	err = jail_destroy(kobj_to_jail(kobj));
 	return err ? err : count;

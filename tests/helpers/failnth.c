@@ -44,7 +44,16 @@ struct result {
 	long count_after;
 };
 
+/* The IPC operations, and the jail file that counts what each makes. */
+enum ipc_kind { IPC_MSG, IPC_SEM, IPC_SHM, IPC_KINDS, IPC_NONE = IPC_KINDS };
+static const char *const ipc_ops[IPC_KINDS] = { "msgget", "semget", "shmget" };
+static const char *const ipc_files[IPC_KINDS] = {
+	"msg_queues", "sem_sets", "shm_segments"
+};
+
 static const char *op;
+static enum ipc_kind kind = IPC_NONE;
+/* For new and join, what is written to /proc/self/jail; else empty. */
 static char cmd[64];
 
 static long read_long(const char *path)
@@ -61,14 +70,12 @@ static long read_long(const char *path)
 /* The jail's count of objects of this operation's kind, or 0. */
 static long ipc_count(long jail)
 {
-	const char *file = !strcmp(op, "msgget") ? "msg_queues" :
-			   !strcmp(op, "semget") ? "sem_sets" :
-			   !strcmp(op, "shmget") ? "shm_segments" : NULL;
 	char path[80];
 
-	if (!file)
+	if (kind == IPC_NONE)
 		return 0;
-	snprintf(path, sizeof(path), "/sys/kernel/jail/%ld/%s", jail, file);
+	snprintf(path, sizeof(path), "/sys/kernel/jail/%ld/%s", jail,
+		 ipc_files[kind]);
 	return read_long(path);
 }
 
@@ -77,27 +84,30 @@ static int do_op(int jail_fd)
 {
 	int id;
 
-	if (!strcmp(op, "new") || !strcmp(op, "join")) {
-		ssize_t len = strlen(cmd);
-
-		return write(jail_fd, cmd, len) == len ? 0 : -1;
-	}
-	if (!strcmp(op, "msgget"))
+	switch (kind) {
+	case IPC_MSG:
 		id = msgget(IPC_PRIVATE, 0600);
-	else if (!strcmp(op, "semget"))
+		break;
+	case IPC_SEM:
 		id = semget(IPC_PRIVATE, 4, 0600);
-	else
+		break;
+	case IPC_SHM:
 		id = shmget(IPC_PRIVATE, 8192, 0600);
+		break;
+	default:
+		id = write(jail_fd, cmd, strlen(cmd)) == (ssize_t)strlen(cmd) ?
+		     0 : -1;
+	}
 	return id < 0 ? -1 : id;
 }
 
 static void remove_ipc(int id)
 {
-	if (!strcmp(op, "msgget"))
+	if (kind == IPC_MSG)
 		msgctl(id, IPC_RMID, NULL);
-	else if (!strcmp(op, "semget"))
+	else if (kind == IPC_SEM)
 		semctl(id, 0, IPC_RMID);
-	else if (!strcmp(op, "shmget"))
+	else if (kind == IPC_SHM)
 		shmctl(id, IPC_RMID, NULL);
 }
 
@@ -111,7 +121,7 @@ static void child(long n, int out)
 	r.count_before = ipc_count(r.jail_before);
 	/* Everything but the operation happens outside the armed window. */
 	nth = open("/proc/thread-self/fail-nth", O_RDWR);
-	if (!strcmp(op, "new") || !strcmp(op, "join"))
+	if (*cmd)
 		jail_fd = open("/proc/self/jail", O_WRONLY);
 	if (nth < 0 || (jail_fd < 0 && *cmd))
 		_exit(2);
@@ -125,7 +135,7 @@ static void child(long n, int out)
 		_exit(2);
 	r.injected = strtol(buf, NULL, 10) == 0;
 	r.ret = id < 0 ? -1 : 0;
-	if (!*cmd && id >= 0)
+	if (id >= 0)
 		remove_ipc(id);
 	r.jail_after = read_long("/proc/self/jail");
 	/* A removed object is uncounted when it is freed, after RCU: wait. */
@@ -142,7 +152,7 @@ static void child(long n, int out)
 static int bad(long n, const struct result *r)
 {
 	const char *why = NULL;
-	int moves = !strcmp(op, "new") || !strcmp(op, "join");
+	int moves = *cmd != '\0';
 
 	if (r->ret < 0 && r->err != ENOMEM && r->err != ENOSPC)
 		why = "an errno other than ENOMEM or ENOSPC";
@@ -174,8 +184,11 @@ int main(int argc, char **argv)
 		snprintf(cmd, sizeof(cmd), "new");
 	else if (!strcmp(op, "join"))
 		snprintf(cmd, sizeof(cmd), "join %s", argv[2]);
-	else if (strcmp(op, "msgget") && strcmp(op, "semget") &&
-		 strcmp(op, "shmget"))
+	else
+		for (kind = 0; kind < IPC_KINDS && strcmp(op, ipc_ops[kind]);
+		     kind++)
+			;
+	if (!*cmd && kind == IPC_NONE)
 		return 2;
 	if (pipe(fds) < 0)
 		return 2;

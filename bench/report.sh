@@ -73,6 +73,11 @@ noise() {
 			END { if (lo > 0) printf "%.1f", (hi / lo - 1) * 100; else print "n/a" }'
 }
 
+# X - Y, signed, whole.
+diff_of() {
+	awk -v x="$1" -v y="$2" 'BEGIN { printf "%+.0f", x - y }'
+}
+
 # X against Y, unsigned percent.
 absdiff() {
 	awk -v x="$1" -v y="$2" 'BEGIN { d = (x / y - 1) * 100; if (d < 0) d = -d; printf "%.1f", d }'
@@ -86,20 +91,24 @@ met() {
 {
 	echo "# Benchmarks, $arch"
 	echo
-	echo "Medians in nanoseconds per operation under QEMU TCG (emulator time:"
-	echo "only the ratios carry over to hardware); spread is the 25th to 75th"
-	echo "percentile. (a) jail left out of lsm=, (b) jail active, host, (c) in"
-	echo "a jail, (c8) 8 jails deep, (l) Landlock alone, for reference. Noise:"
-	echo "how far apart the medians of the $(echo "$a_boots" | wc -w) (a) boots are."
+	echo "Medians in nanoseconds per operation of the VM's clock, which under"
+	echo "QEMU's -icount shift=0 advances one nanosecond per guest instruction"
+	echo "executed (and with the host's time while the VM idles): in effect"
+	echo "instructions, so only ratios and differences carry over to hardware."
+	echo "Spread is the 25th to 75th percentile. (a) jail left out of lsm=, (b)"
+	echo "jail active, host, (c) in a jail, (c8) 8 jails deep, (l) Landlock"
+	echo "alone, for reference. Noise: how far apart the medians of the"
+	echo "$(echo "$a_boots" | wc -w) (a) boots are. b-a and c-a: the difference, in instructions."
 	echo
-	echo "| benchmark | a | spread | noise | b/a | c/a | c8/a | l/a |"
-	echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+	echo "| benchmark | a | spread | noise | b/a | c/a | c8/a | l/a | b-a | c-a |"
+	echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
 	worst=0 worst_over=0
 	for name in $hot; do
 		# shellcheck disable=SC2046 # median, p25, p75, count
 		set -- $(values '*' a "$name" | stats)
 		a=$1 spread="$2-$3" nz=$(noise "$name")
-		echo "| $name | $a | $spread | ±$nz% | $(pct "$(median '*' b "$name")" "$a") | $(pct "$(median '*' c "$name")" "$a") | $(pct "$(median '*' c8 "$name")" "$a") | $(pct "$(median '*' l "$name")" "$a") |"
+		b=$(median '*' b "$name") c=$(median '*' c "$name")
+		echo "| $name | $a | $spread | ±$nz% | $(pct "$b" "$a") | $(pct "$c" "$a") | $(pct "$(median '*' c8 "$name")" "$a") | $(pct "$(median '*' l "$name")" "$a") | $(diff_of "$b" "$a") | $(diff_of "$c" "$a") |"
 		for ctx in b c c8; do
 			d=$(absdiff "$(median '*' "$ctx" "$name")" "$a")
 			worst=$(awk -v w="$worst" -v d="$d" 'BEGIN { print (d > w) ? d : w }')

@@ -5,6 +5,11 @@
 # gather what bench/in-vm.sh measures; then write
 # bench/results/<arch>/{raw.txt,results.csv,results.md}.
 #
+# The VM has one CPU whose clock counts instructions (QEMU's -icount,
+# shift=0: a nanosecond per instruction), not host time, and no address
+# randomisation, so that the same work takes the same time whatever the
+# host does; docs/benchmarks.md says what that measures.
+#
 # usage: run.sh              (ARCH from the environment, default x86_64;
 #                             BENCH_REPS repetitions per boot, default 20)
 set -eu
@@ -23,7 +28,8 @@ raw=$out/raw.txt.new
 # tagged N.
 boot() {
 	echo "  BENCH   boot $1: $3 ${4:-}${2:+ ($2)}" >&2
-	JAILVM_MEM=2048 JAILVM_APPEND="$2" ARCH=$arch "$root/tests/vm/run.sh" cmd \
+	JAILVM_MEM=2048 JAILVM_SMP=1 JAILVM_QEMU="-icount shift=0" \
+		JAILVM_APPEND="$2 nokaslr norandmaps" ARCH=$arch "$root/tests/vm/run.sh" cmd \
 		"sh $root/bench/in-vm.sh $3 $reps ${4:-} >\$JAILVM_OUT/lines" >/dev/null
 	sed "s/^/$1 /" "$vmout/lines" >>"$raw"
 }

@@ -16,9 +16,7 @@
 #include <linux/ipc_namespace.h>
 #include <linux/lsm_hooks.h>
 #include <linux/magic.h>
-#include <linux/msg.h>
 #include <linux/nsproxy.h>
-#include <linux/rcupdate.h>
 
 #include "jail.h"
 
@@ -89,6 +87,15 @@ static void jail_ipc_free(struct kern_ipc_perm *perm, enum jail_ipc_kind kind)
 	jail_unpin(jail);
 }
 
+/*
+ * ipc/ asks this, through ipcperms(), before every use of an object: a get
+ * of an existing key, msgsnd, msgrcv (again at each wake-up), semop,
+ * shmat, every *_STAT and semctl read or write. The per-operation hooks it
+ * calls next (associate, msgsnd, msgrcv, semop, shmat) would ask the same
+ * question again, so only this one is registered. A pipelined send hands
+ * a message to a receiver waiting in msgrcv, which was checked before it
+ * began to wait; a task changes jails only itself, so not while it waits.
+ */
 static int jail_ipc_permission(struct kern_ipc_perm *ipcp, short flag)
 {
 	return jail_ipc_check_current(ipcp);
@@ -104,38 +111,10 @@ static void jail_msg_queue_free(struct kern_ipc_perm *perm)
 	jail_ipc_free(perm, JAIL_IPC_MSG);
 }
 
-static int jail_msg_queue_associate(struct kern_ipc_perm *perm, int msqflg)
-{
-	return jail_ipc_check_current(perm);
-}
-
+/* IPC_SET and IPC_RMID come here without ipcperms(). */
 static int jail_msg_queue_msgctl(struct kern_ipc_perm *perm, int cmd)
 {
 	return jail_ipc_check_current(perm);
-}
-
-static int jail_msg_queue_msgsnd(struct kern_ipc_perm *perm,
-				 struct msg_msg *msg, int msqflg)
-{
-	return jail_ipc_check_current(perm);
-}
-
-/*
- * In a pipelined send, current is the sender and @target the receiver
- * being handed the message: check the receiver.
- */
-static int jail_msg_queue_msgrcv(struct kern_ipc_perm *perm,
-				 struct msg_msg *msg,
-				 struct task_struct *target, long type,
-				 int mode)
-{
-	int ret;
-
-	rcu_read_lock();
-	ret = jail_ipc_check(perm,
-			     rcu_dereference(jail_task_security(target)->jail));
-	rcu_read_unlock();
-	return ret;
 }
 
 static int jail_shm_alloc(struct kern_ipc_perm *perm)
@@ -148,18 +127,7 @@ static void jail_shm_free(struct kern_ipc_perm *perm)
 	jail_ipc_free(perm, JAIL_IPC_SHM);
 }
 
-static int jail_shm_associate(struct kern_ipc_perm *perm, int shmflg)
-{
-	return jail_ipc_check_current(perm);
-}
-
 static int jail_shm_shmctl(struct kern_ipc_perm *perm, int cmd)
-{
-	return jail_ipc_check_current(perm);
-}
-
-static int jail_shm_shmat(struct kern_ipc_perm *perm, char __user *shmaddr,
-			  int shmflg)
 {
 	return jail_ipc_check_current(perm);
 }
@@ -174,64 +142,43 @@ static void jail_sem_free(struct kern_ipc_perm *perm)
 	jail_ipc_free(perm, JAIL_IPC_SEM);
 }
 
-static int jail_sem_associate(struct kern_ipc_perm *perm, int semflg)
-{
-	return jail_ipc_check_current(perm);
-}
-
 static int jail_sem_semctl(struct kern_ipc_perm *perm, int cmd)
 {
 	return jail_ipc_check_current(perm);
 }
 
-static int jail_sem_semop(struct kern_ipc_perm *perm, struct sembuf *sops,
-			  unsigned int nsops, int alter)
-{
-	return jail_ipc_check_current(perm);
-}
-
-/*
+/**
+ * jail_mqueue_foreign - is @sb another IPC namespace's mqueue filesystem?
+ * @jail: the jail asking; not the host
+ * @sb: the filesystem of a path the jail's task uses
+ *
  * POSIX message queues are files of a per-namespace mqueue filesystem. A
  * jailed task reaches only its own jail's: mq_open() finds it through the
- * jail's namespace, and this refuses any other reached by a path, such as
- * the host's /dev/mqueue. Cheap on every other filesystem.
+ * jail's namespace, and fs.c refuses, with this, any other reached by a
+ * path, such as the host's /dev/mqueue. Checked where a path is opened or
+ * changed rather than at every step of every lookup, which would cost all
+ * path walks a call.
+ *
+ * Return: true if @sb is an mqueue filesystem other than @jail's own; for
+ * a dying jail, which has let go of its namespace, any.
  */
-static int jail_inode_permission(struct inode *inode, int mask)
+bool jail_mqueue_foreign(struct jail *jail, const struct super_block *sb)
 {
-	struct ipc_namespace *ns;
-	struct jail *jail;
-
-	if (likely(inode->i_sb->s_magic != MQUEUE_MAGIC))
-		return 0;
-	jail = jail_current();
-	if (jail == &jail_host)
-		return 0;
-	ns = READ_ONCE(jail->ipc_ns);
-	if (ns && inode->i_sb->s_fs_info == ns)
-		return 0;
-	jail_count_denial(jail, JAIL_DENIED_IPC);
-	return -EACCES;
+	return sb->s_magic == MQUEUE_MAGIC &&
+	       sb->s_fs_info != READ_ONCE(jail->ipc_ns);
 }
 
 static struct security_hook_list jail_ipc_hooks[] __ro_after_init = {
-	LSM_HOOK_INIT(inode_permission, jail_inode_permission),
 	LSM_HOOK_INIT(ipc_permission, jail_ipc_permission),
 	LSM_HOOK_INIT(msg_queue_alloc_security, jail_msg_queue_alloc),
 	LSM_HOOK_INIT(msg_queue_free_security, jail_msg_queue_free),
-	LSM_HOOK_INIT(msg_queue_associate, jail_msg_queue_associate),
 	LSM_HOOK_INIT(msg_queue_msgctl, jail_msg_queue_msgctl),
-	LSM_HOOK_INIT(msg_queue_msgsnd, jail_msg_queue_msgsnd),
-	LSM_HOOK_INIT(msg_queue_msgrcv, jail_msg_queue_msgrcv),
 	LSM_HOOK_INIT(shm_alloc_security, jail_shm_alloc),
 	LSM_HOOK_INIT(shm_free_security, jail_shm_free),
-	LSM_HOOK_INIT(shm_associate, jail_shm_associate),
 	LSM_HOOK_INIT(shm_shmctl, jail_shm_shmctl),
-	LSM_HOOK_INIT(shm_shmat, jail_shm_shmat),
 	LSM_HOOK_INIT(sem_alloc_security, jail_sem_alloc),
 	LSM_HOOK_INIT(sem_free_security, jail_sem_free),
-	LSM_HOOK_INIT(sem_associate, jail_sem_associate),
 	LSM_HOOK_INIT(sem_semctl, jail_sem_semctl),
-	LSM_HOOK_INIT(sem_semop, jail_sem_semop),
 };
 
 /**

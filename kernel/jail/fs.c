@@ -47,7 +47,8 @@ static int jail_path_chroot(const struct path *path)
 
 /*
  * May the caller reach @path by name? Anything under its jail's pinned
- * root, or anywhere before the jail has one. The kernel's internal mounts
+ * root, or anywhere before the jail has one; no other IPC namespace's
+ * message queues (ipc.c). The kernel's internal mounts
  * (pipes, sockets, anonymous inodes, namespace files, the IPC namespace's
  * mqueue mount that mq_open() uses) have no place in any tree: they are
  * reached through descriptors and system calls, never by name.
@@ -56,6 +57,12 @@ static int jail_check_path(const struct path *path)
 {
 	struct jail *jail = jail_current();
 
+	if (jail == &jail_host)
+		return 0;
+	if (jail_mqueue_foreign(jail, path->dentry->d_sb)) {
+		jail_count_denial(jail, JAIL_DENIED_IPC);
+		return -EACCES;
+	}
 	/* Pairs with jail_pin_root(): the path is set before the flag. */
 	if (!smp_load_acquire(&jail->root_pinned) ||
 	    path->mnt->mnt_flags & MNT_INTERNAL ||

@@ -138,15 +138,6 @@ struct jail_cred_security {
 };
 
 /**
- * struct jail_file_security - the jail part of a file's LSM blob
- * @fowner_jail: the jail of the task that last set the file's owner for
- *	SIGIO (F_SETOWN), pinned; NULL for the host
- */
-struct jail_file_security {
-	struct jail *fowner_jail;
-};
-
-/**
  * struct jail_sock_security - the jail part of a socket's LSM blob
  * @jail: for UNIX sockets, the jail of the task that made the socket,
  *	pinned; NULL for the host and other families
@@ -216,6 +207,7 @@ void __init jail_add_net_hooks(void);
 
 /* ipc.c (kernel/ipc-hooks) */
 void __init jail_add_ipc_hooks(void);
+bool jail_mqueue_foreign(struct jail *jail, const struct super_block *sb);
 
 /* sysfs.c */
 int jail_sysfs_add(struct jail *jail);

@@ -16,7 +16,6 @@ struct lsm_blob_sizes jail_blob_sizes __ro_after_init = {
 	.lbs_task = sizeof(struct jail_task_security),
 	.lbs_ipc = sizeof(struct jail_ipc_security),
 	.lbs_cred = sizeof(struct jail_cred_security),
-	.lbs_file = sizeof(struct jail_file_security),
 	.lbs_sock = sizeof(struct jail_sock_security),
 };
 
@@ -155,32 +154,16 @@ static int jail_task_kill(struct task_struct *p, struct kernel_siginfo *info,
 	return jail_hide_task(p, JAIL_DENIED_SIGNAL);
 }
 
-static struct jail_file_security *jail_file(const struct file *file)
-{
-	return file->f_security + jail_blob_sizes.lbs_file;
-}
-
-/* F_SETOWN: SIGIO goes out on behalf of the setter's jail. */
-static void jail_file_set_fowner(struct file *file)
-{
-	struct jail_file_security *fsec = jail_file(file);
-	struct jail *old = fsec->fowner_jail;
-
-	/* Under the owner's write lock, with interrupts off: no sleeping. */
-	fsec->fowner_jail = jail_pin_current();
-	jail_unpin(old);
-}
-
-static void jail_file_free_security(struct file *file)
-{
-	jail_unpin(jail_file(file)->fowner_jail);
-}
-
-/* May run in interrupt context: only RCU and atomics here. */
+/*
+ * SIGIO and SIGURG (or F_SETSIG's signal) go out on behalf of the task
+ * that set the file's owner: its credentials, kept with the owner since
+ * patch 0007, say its jail, even if it has moved since. May run in
+ * interrupt context, under the owner's read lock: only RCU and atomics.
+ */
 static int jail_file_send_sigiotask(struct task_struct *tsk,
 				    struct fown_struct *fown, int sig)
 {
-	struct jail *owner = jail_file(fown->file)->fowner_jail ?: &jail_host;
+	struct jail *owner = jail_cred_jail(fown->cred);
 
 	if (jail_sees_task(owner, tsk))
 		return 0;
@@ -233,8 +216,6 @@ static struct security_hook_list jail_hooks[] __ro_after_init = {
 	LSM_HOOK_INIT(ptrace_access_check, jail_ptrace_access_check),
 	LSM_HOOK_INIT(ptrace_traceme, jail_ptrace_traceme),
 	LSM_HOOK_INIT(task_kill, jail_task_kill),
-	LSM_HOOK_INIT(file_set_fowner, jail_file_set_fowner),
-	LSM_HOOK_INIT(file_free_security, jail_file_free_security),
 	LSM_HOOK_INIT(file_send_sigiotask, jail_file_send_sigiotask),
 	LSM_HOOK_INIT(task_setnice, jail_task_setnice),
 	LSM_HOOK_INIT(task_setioprio, jail_task_setioprio),

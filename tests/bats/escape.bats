@@ -79,6 +79,11 @@ alive() {
 	kill -0 "$1" 2>/dev/null
 }
 
+# A child of the test that has ended, reaped or not.
+exited() {
+	! grep -q '^State:[[:space:]]*[^Z]' "/proc/$1/status" 2>/dev/null
+}
+
 @test "the first chroot pins the jail's root (shown in root); a second is EPERM, counted" {
 	start_in_root
 	[ "$(cat "/sys/kernel/jail/$ROOT_JAIL_ID/root")" = "$ROOT" ]
@@ -199,6 +204,31 @@ alive() {
 	# SIGIO's default action ends the target: 128 + 29.
 	[ "${lines[2]} ${lines[3]}" = "OK 157" ]
 	alive "$HOST_PID"
+}
+
+@test "SIGIO goes out as the task that set the owner, wherever the file was opened" {
+	# A FIFO the host opened, inherited into a jail: the jailed setter's
+	# SIGIO to a host task is refused; the owner set in the host before
+	# entering still signals as the host, as FreeBSD's fsetown() does.
+	mkfifo "$BATS_TEST_TMPDIR/fifo"
+	start_host_target
+	run sh -c 'exec 3<>"$1"; echo new > /proc/self/jail
+		"$0" sigio-fd 3 "$2"; echo x >&3
+		cat "/sys/kernel/jail/$(cat /proc/self/jail)/denied_signal"' \
+		"$ESC" "$BATS_TEST_TMPDIR/fifo" "$HOST_PID"
+	[ "$status" = 0 ]
+	[ "${lines[0]}" = OK ]
+	[ "${lines[1]}" -ge 1 ]
+	alive "$HOST_PID"
+	run sh -c 'exec 3<>"$1"; "$0" sigio-fd 3 "$2"
+		echo new > /proc/self/jail; echo x >&3' \
+		"$ESC" "$BATS_TEST_TMPDIR/fifo" "$HOST_PID"
+	[ "$status" = 0 ]
+	[ "$output" = OK ]
+	eventually exited "$HOST_PID"
+	local status=0
+	wait "$HOST_PID" || status=$?
+	[ "$status" = 157 ] # 128 + SIGIO
 }
 
 @test "renice and prlimit of a host task are ESRCH, counted as task" {

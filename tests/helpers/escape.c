@@ -165,6 +165,17 @@ static int op_sigio(char **argv)
 	return report(write(p[1], "x", 1) < 0 ? -1 : 0);
 }
 
+/* SIGIO for FD, an open file maybe inherited, to PID; no write. */
+static int op_sigio_fd(char **argv)
+{
+	int fd = (int)num(argv[0]);
+
+	if (fcntl(fd, F_SETOWN, (int)num(argv[1])) < 0 ||
+	    fcntl(fd, F_SETFL, O_ASYNC) < 0)
+		return report(-1);
+	return report(0);
+}
+
 static int op_write(char **argv)
 {
 	int fd = open(argv[0], O_WRONLY);
@@ -392,6 +403,7 @@ static const struct {
 	{ "connect", 1, op_connect },	/* NAME */
 	{ "sendto", 1, op_sendto },	/* NAME */
 	{ "sigio", 1, op_sigio },	/* PID */
+	{ "sigio-fd", 2, op_sigio_fd },	/* FD PID */
 	{ "write", 2, op_write },	/* PATH DATA */
 	{ "newloop", 0, op_newloop },
 	{ "forkjails", 1, op_forkjails },	/* MAX */

@@ -20,7 +20,8 @@
 # (the kernel's build directory; default build/<arch>), JAILVM_LANE (test
 # or debug; default test), JAILVM_TIMEOUT
 # (seconds per boot, default 1800), JAILVM_APPEND (extra kernel command
-# line), JAILVM_MEM (MiB, default 1024).
+# line), JAILVM_MEM (MiB, default 1024), JAILVM_SMP (CPUs, default 2),
+# JAILVM_QEMU (extra QEMU options).
 set -eu
 
 mode=$1
@@ -97,7 +98,8 @@ boot() {
 	append="$append ${4:-} ${JAILVM_APPEND:-}"
 
 	# shellcheck disable=SC2086 # $qemu is the binary and its machine options
-	set -- $qemu -accel tcg -m "${JAILVM_MEM:-1024}" -smp 2 -no-reboot -display none \
+	set -- $qemu -accel tcg -m "${JAILVM_MEM:-1024}" -smp "${JAILVM_SMP:-2}" \
+		${JAILVM_QEMU:-} -no-reboot -display none \
 		-kernel "$image" -append "$append" \
 		-fsdev local,id=jailroot,path="$rootfs",security_model=none,readonly=on,multidevs=remap \
 		-device virtio-9p-pci,fsdev=jailroot,mount_tag=jailroot \

@@ -102,8 +102,11 @@ ops)
 			echo "scale nr_jails $(cat /sys/kernel/jail/nr_jails)"
 			echo "scale jail-ls-ms $(($(per_run 1 "$jail" ls) / 1000000))"
 			echo "scale jail-ls-q-ms $(($(per_run 1 "$jail" ls -q) / 1000000))"
-			"$micro" -r "$reps" fork | label "scale-$n"
 		fi
+		# Fork beside N tasks, each in a jail or not: the jails' share
+		# of any difference against fork with none.
+		"$micro" -r "$reps" fork | label "scale-$kind"
+
 		# The holder leads its own group; dash's kill takes no group.
 		env kill -KILL -- -"$holder"
 		wait "$holder" 2>/dev/null || true

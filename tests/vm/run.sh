@@ -18,9 +18,9 @@
 #
 # Environment: ARCH (x86_64, arm64 or arm; default x86_64), JAILVM_KOBJ
 # (the kernel's build directory; default build/<arch>), JAILVM_LANE (test
-# or debug; default test), JAILVM_TIMEOUT
-# (seconds per boot, default 1800), JAILVM_APPEND (extra kernel command
-# line), JAILVM_MEM (MiB, default 1024), JAILVM_SMP (CPUs, default 2),
+# or debug; default test), JAILVM_TIMEOUT (seconds per boot, default 1800;
+# 3600 in the debug lane), JAILVM_APPEND (extra kernel command line),
+# JAILVM_MEM (MiB, default 1024), JAILVM_SMP (CPUs, default 2),
 # JAILVM_QEMU (extra QEMU options).
 set -eu
 
@@ -30,7 +30,14 @@ arch=${ARCH:-x86_64}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 archout=$root/build/$arch
 kobj=${JAILVM_KOBJ:-$archout}
-timeout=${JAILVM_TIMEOUT:-1800}
+lane=${JAILVM_LANE:-test}
+# The debug lane's kernel (KASAN, lockdep, kmemleak) runs the same suite
+# about three times slower.
+if [ "$lane" = debug ]; then
+	timeout=${JAILVM_TIMEOUT:-3600}
+else
+	timeout=${JAILVM_TIMEOUT:-1800}
+fi
 
 rootfs=$archout/rootfs
 case $arch in
@@ -169,7 +176,6 @@ kunit_totals() {
 }
 kunit_ran() { [ -n "$kunit" ]; }
 
-lane=${JAILVM_LANE:-test}
 suites="jail:tests/bats:"
 [ "$lane" != debug ] || suites="$suites debug:tests/bats/debug:kunit.enable=0"
 suites="$suites lsm-off:tests/bats/lsm-off:lsm=capability+kunit.enable=0"

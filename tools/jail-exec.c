@@ -2,13 +2,13 @@
 /*
  * jail-exec - the part of `jail run` and `jail exec` a shell cannot do safely
  *
- * usage: jail-exec [-E ERRFILE] [-j JAILCMD [-I IDFILE [-W FIFO]]]
+ * usage: jail-exec [-E ERRFILE] [-j JAILCMD [-I IDFD [-W FIFO]]]
  *                  [-r ROOT [-p]] [-U USER] [-e NAME=VALUE]... [--]
  *                  CMD [ARG...]
  *
  * In this order, each step checked:
- *  - close every inherited descriptor above 2, so that nothing of the
- *    caller's reaches the jail;
+ *  - close every inherited descriptor above 2 but IDFD, so that nothing
+ *    of the caller's reaches the jail;
  *  - open ROOT; with -p, enter a mount namespace of its own (a slave of
  *    the caller's, whose later mounts still show) and mount a procfs
  *    of processes only (hidepid=ptraceable, subset=pid, nosuid, nodev,
@@ -16,8 +16,10 @@
  *    through a symlink: the mount goes with the jail's last process, and
  *    the host never sees it;
  *  - write JAILCMD ("new", "new NAME" or "join ID") to /proc/self/jail,
- *    write the jail's id to IDFILE, and wait for a line "go" on FIFO
- *    while the caller sets the jail's limits (killed if the caller dies);
+ *    write the jail's id to descriptor IDFD and close it, and wait for a
+ *    line "go" on FIFO while the caller sets the jail's limits (killed if
+ *    the caller dies). A caller reading IDFD's pipe to its end gets the
+ *    id, or nothing if the helper failed first, without polling;
  *  - chroot to ROOT and chdir to "/" (a jail's first chroot pins its root);
  *  - look USER (a name, or UID[:GID]) up in the /etc/passwd and
  *    /etc/group now in effect, that is the jail's own: a jail decides who
@@ -84,7 +86,7 @@ static void die(const char *what, const char *arg)
 
 static void usage(void)
 {
-	fail("usage: jail-exec [-E ERRFILE] [-j JAILCMD [-I IDFILE [-W FIFO]]] [-r ROOT [-p]] [-U USER] [-e NAME=VALUE]... [--] CMD [ARG...]");
+	fail("usage: jail-exec [-E ERRFILE] [-j JAILCMD [-I IDFD [-W FIFO]]] [-r ROOT [-p]] [-U USER] [-e NAME=VALUE]... [--] CMD [ARG...]");
 }
 
 /* A decimal id below 2^32 - 1 (which is "no id" to the kernel). */
@@ -145,10 +147,10 @@ static void mount_proc(const char *root, int root_fd)
 	close(target_fd);
 }
 
-/* Move into a jail; report its id in IDFILE and wait for FIFO. */
-static void enter_jail(const char *cmd, const char *idfile, const char *fifo)
+/* Move into a jail; report its id on IDFD (if not -1) and wait for FIFO. */
+static void enter_jail(const char *cmd, int idfd, const char *fifo)
 {
-	char id[16], tmp[PATH_MAX], go[8];
+	char id[16], go[8];
 	ssize_t n;
 	int fd;
 
@@ -158,21 +160,16 @@ static void enter_jail(const char *cmd, const char *idfile, const char *fifo)
 	if (write(fd, cmd, strlen(cmd)) < 0)
 		fail("%s > /proc/self/jail: %s", cmd, strerror(errno));
 	close(fd);
-	if (!idfile)
+	if (idfd < 0)
 		return;
 	fd = open("/proc/self/jail", O_RDONLY | O_CLOEXEC);
 	n = fd < 0 ? -1 : read(fd, id, sizeof(id) - 1);
 	if (n <= 0)
 		die("cannot read", "/proc/self/jail");
 	close(fd);
-	/* Whole or not at all: the caller polls for the file. */
-	if (snprintf(tmp, sizeof(tmp), "%s.tmp", idfile) >= (int)sizeof(tmp))
-		fail("path too long: %s", idfile);
-	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
-		  0600);
-	if (fd < 0 || write(fd, id, n) != n || close(fd) < 0 ||
-	    rename(tmp, idfile) < 0)
-		die("cannot write", idfile);
+	/* Closed at once: its end is what the caller waits for. */
+	if (write(idfd, id, n) != n || close(idfd) < 0)
+		die("cannot report the jail's id", NULL);
 	if (!fifo)
 		return;
 	fd = open(fifo, O_RDONLY | O_CLOEXEC);
@@ -328,34 +325,33 @@ static void add_env(char **env, size_t *nenv, const char *name,
 
 int main(int argc, char **argv)
 {
-	const char *jail_cmd = NULL, *idfile = NULL, *fifo = NULL;
+	const char *jail_cmd = NULL, *fifo = NULL, *errfile = NULL;
 	const char *root = NULL, *user_spec = NULL;
 	static struct user user;
 	char *env[MAX_ENV + 1];
 	size_t nenv = 0;
 	bool with_proc = false;
 	pid_t parent = getppid();
-	int opt, root_fd = -1;
+	int opt, idfd = -1, root_fd = -1;
+	char *end;
+	long n;
 
 	errout = stderr;
-	/* Before anything else: nothing of the caller's goes in. */
-	if (close_range(3, ~0U, 0) < 0)
-		die("close_range", NULL);
 	while ((opt = getopt(argc, argv, "+E:j:I:W:r:pU:e:")) != -1) {
 		switch (opt) {
 		case 'E':
-			errout = fopen(optarg, "ae");
-			if (!errout) {
-				errout = stderr;
-				die("cannot open", optarg);
-			}
-			setvbuf(errout, NULL, _IOLBF, 0);
+			errfile = optarg;
 			break;
 		case 'j':
 			jail_cmd = optarg;
 			break;
 		case 'I':
-			idfile = optarg;
+			errno = 0;
+			n = strtol(optarg, &end, 10);
+			if (errno || *end || end == optarg || n < 3 ||
+			    n > INT_MAX)
+				usage();
+			idfd = n;
 			break;
 		case 'W':
 			fifo = optarg;
@@ -378,9 +374,21 @@ int main(int argc, char **argv)
 			usage();
 		}
 	}
-	if (optind == argc || (with_proc && !root) || (idfile && !jail_cmd) ||
-	    (fifo && !idfile))
+	if (optind == argc || (with_proc && !root) ||
+	    (idfd >= 0 && !jail_cmd) || (fifo && idfd < 0))
 		usage();
+	/* Before anything else: nothing of the caller's goes in. */
+	if ((idfd > 3 && close_range(3, idfd - 1, 0) < 0) ||
+	    close_range(idfd < 0 ? 3 : idfd + 1, ~0U, 0) < 0)
+		die("close_range", NULL);
+	if (errfile) {
+		errout = fopen(errfile, "ae");
+		if (!errout) {
+			errout = stderr;
+			die("cannot open", errfile);
+		}
+		setvbuf(errout, NULL, _IOLBF, 0);
+	}
 
 	if (root) {
 		if (with_proc)
@@ -397,7 +405,7 @@ int main(int argc, char **argv)
 			fail("the caller is gone");
 	}
 	if (jail_cmd)
-		enter_jail(jail_cmd, idfile, fifo);
+		enter_jail(jail_cmd, idfd, fifo);
 	if (root_fd >= 0 &&
 	    (fchdir(root_fd) < 0 || chroot(".") < 0 || chdir("/") < 0))
 		die("cannot enter root", root);

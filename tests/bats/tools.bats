@@ -204,6 +204,24 @@ teardown() {
 	rm -rf "$R/www"
 }
 
+@test "the helper reports a new jail's id on -I's descriptor and closes it before CMD; nothing when it fails" {
+	local helper=${JAILVM_HELPERS%/helpers}/tools/jail-exec id start
+	# The substitution ends when the pipe's last writer closes it: the
+	# helper, before CMD runs for 20 seconds without a copy of it.
+	start=$(date +%s)
+	id=$("$helper" -j new -I 3 -- sleep 20 3>&1 >/dev/null 2>&1 &)
+	[ $(($(date +%s) - start)) -lt 10 ]
+	[ "$(cat "/sys/kernel/jail/$id/nr_tasks")" = 1 ]
+	[ "$(jail_count)" = $((jails_before + 1)) ]
+	# Refused by the kernel before any jail exists: the pipe ends empty.
+	run -125 --separate-stderr sh -c '"$0" -j "new bad/name" -I 3 -- true 3>&1 >/dev/null' "$helper"
+	[ -z "$output" ]
+	[ "$stderr" = "jail-exec: new bad/name > /proc/self/jail: Invalid argument" ]
+	# Descriptors 0 to 2 are the caller's, not a pipe for the id.
+	run -125 "$helper" -j new -I 2 -- true
+	[ "$(jail_count)" = $((jails_before + 1)) ]
+}
+
 @test "ls: a table, -H without header, -q ids" {
 	"$JAIL" run --keep -n listed "$R" /bin/sh -c 'sleep 600 >/dev/null 2>&1 &'
 	run "$JAIL" ls

@@ -333,8 +333,7 @@ int main(int argc, char **argv)
 	bool with_proc = false;
 	pid_t parent = getppid();
 	int opt, idfd = -1, root_fd = -1;
-	char *end;
-	long n;
+	unsigned int fd;
 
 	errout = stderr;
 	while ((opt = getopt(argc, argv, "+E:j:I:W:r:pU:e:")) != -1) {
@@ -346,12 +345,10 @@ int main(int argc, char **argv)
 			jail_cmd = optarg;
 			break;
 		case 'I':
-			errno = 0;
-			n = strtol(optarg, &end, 10);
-			if (errno || *end || end == optarg || n < 3 ||
-			    n > INT_MAX)
+			/* 0 to 2 are the caller's, not a pipe for the id. */
+			if (!parse_id(optarg, &fd) || fd < 3 || fd > INT_MAX)
 				usage();
-			idfd = n;
+			idfd = fd;
 			break;
 		case 'W':
 			fifo = optarg;
@@ -381,6 +378,9 @@ int main(int argc, char **argv)
 	if ((idfd > 3 && close_range(3, idfd - 1, 0) < 0) ||
 	    close_range(idfd < 0 ? 3 : idfd + 1, ~0U, 0) < 0)
 		die("close_range", NULL);
+	/* Checked before any jail is made for a caller who cannot learn it. */
+	if (idfd >= 0 && fcntl(idfd, F_GETFD) < 0)
+		fail("-I %d: %s", idfd, strerror(errno));
 	if (errfile) {
 		errout = fopen(errfile, "ae");
 		if (!errout) {

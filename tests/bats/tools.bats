@@ -217,8 +217,11 @@ teardown() {
 	run -125 --separate-stderr sh -c '"$0" -j "new bad/name" -I 3 -- true 3>&1 >/dev/null' "$helper"
 	[ -z "$output" ]
 	[ "$stderr" = "jail-exec: new bad/name > /proc/self/jail: Invalid argument" ]
-	# Descriptors 0 to 2 are the caller's, not a pipe for the id.
+	# Descriptors 0 to 2 are the caller's, not a pipe for the id; a
+	# closed one is refused before any jail is made.
 	run -125 "$helper" -j new -I 2 -- true
+	run -125 --separate-stderr sh -c '"$0" -j new -I 9 -- true 9>&-' "$helper"
+	[ "$stderr" = "jail-exec: -I 9: Bad file descriptor" ]
 	[ "$(jail_count)" = $((jails_before + 1)) ]
 }
 

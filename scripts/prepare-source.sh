@@ -65,15 +65,27 @@ if [ "$(cat "$tree/.jail-patches" 2>/dev/null)" != "$stamp" ]; then
 fi
 
 # Links rather than copies: kbuild then sees the project files' own
-# timestamps and rebuilds exactly what changed.
-dst=$tree/security/jail
-mkdir -p "$dst"
-find "$dst" -type l ! -exec test -e {} \; -delete
-for f in "$root"/kernel/jail/* "$root"/kernel/jail/.kunitconfig "$root"/kernel/ipc-hooks/*; do
-	case $f in
-	*.c | *.h | */Kconfig | */Makefile | *.kunitconfig) ;;
-	*) continue ;;
-	esac
-	link=$dst/$(basename "$f")
-	[ "$(readlink "$link" 2>/dev/null)" = "$f" ] || ln -sfn "$f" "$link"
-done
+# timestamps and rebuilds exactly what changed. kernel/jail/ becomes
+# security/jail/ and kernel/ipc-hooks/ its subdirectory ipc-hooks/; a link
+# to a file that is no longer there, or no longer belongs, goes.
+link_dir() { # SRCDIR DSTDIR
+	mkdir -p "$2"
+	for link in "$2"/* "$2"/.kunitconfig; do
+		[ -L "$link" ] || continue
+		target=$(readlink "$link")
+		if [ ! -e "$target" ] || [ "${target%/*}" != "$1" ]; then
+			rm -f "$link"
+		fi
+	done
+	for f in "$1"/* "$1"/.kunitconfig; do
+		case $f in
+		*.c | *.h | */Kconfig | */Makefile | *.kunitconfig) ;;
+		*) continue ;;
+		esac
+		[ -e "$f" ] || continue
+		link=$2/$(basename "$f")
+		[ "$(readlink "$link" 2>/dev/null)" = "$f" ] || ln -sfn "$f" "$link"
+	done
+}
+link_dir "$root/kernel/jail" "$tree/security/jail"
+link_dir "$root/kernel/ipc-hooks" "$tree/security/jail/ipc-hooks"

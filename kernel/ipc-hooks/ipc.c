@@ -2,7 +2,7 @@
 /*
  * Jail LSM - the IPC walls
  *
- * Each jail has its own IPC namespace (core.c), so through its own keys and
+ * Each jail has its own IPC namespace (object.c), so through its own keys and
  * ids a jail never names another jail's objects: they do not exist there.
  * These hooks are the second wall, for a task that holds a foreign IPC
  * namespace all the same (entered with setns(), or the host entering a
@@ -18,7 +18,9 @@
 #include <linux/magic.h>
 #include <linux/nsproxy.h>
 
-#include "jail.h"
+#include "ipc.h"
+#include "object.h"
+#include "setup.h"
 
 static struct jail_ipc_security *jail_ipc(const struct kern_ipc_perm *perm)
 {
@@ -69,7 +71,7 @@ static int jail_ipc_alloc(struct kern_ipc_perm *perm, enum jail_ipc_kind kind)
 		jail_count_denial(jail, JAIL_DENIED_IPC);
 		return -EACCES;
 	}
-	jail_pin(jail);
+	jail_grab(jail);
 	atomic_inc(&jail->nr_ipc[kind]);
 	jail_ipc(perm)->jail = jail;
 	return 0;
@@ -84,7 +86,7 @@ static void jail_ipc_free(struct kern_ipc_perm *perm, enum jail_ipc_kind kind)
 	if (!jail)
 		return;
 	atomic_dec(&jail->nr_ipc[kind]);
-	jail_unpin(jail);
+	jail_drop(jail);
 }
 
 /*
@@ -96,89 +98,68 @@ static void jail_ipc_free(struct kern_ipc_perm *perm, enum jail_ipc_kind kind)
  * a message to a receiver waiting in msgrcv, which was checked before it
  * began to wait; a task changes jails only itself, so not while it waits.
  */
-static int jail_ipc_permission(struct kern_ipc_perm *ipcp, short flag)
+static int hook_ipc_permission(struct kern_ipc_perm *ipcp, short flag)
 {
 	return jail_ipc_check_current(ipcp);
 }
 
-static int jail_msg_queue_alloc(struct kern_ipc_perm *perm)
+static int hook_msg_queue_alloc(struct kern_ipc_perm *perm)
 {
 	return jail_ipc_alloc(perm, JAIL_IPC_MSG);
 }
 
-static void jail_msg_queue_free(struct kern_ipc_perm *perm)
+static void hook_msg_queue_free(struct kern_ipc_perm *perm)
 {
 	jail_ipc_free(perm, JAIL_IPC_MSG);
 }
 
 /* IPC_SET and IPC_RMID come here without ipcperms(). */
-static int jail_msg_queue_msgctl(struct kern_ipc_perm *perm, int cmd)
+static int hook_msg_queue_msgctl(struct kern_ipc_perm *perm, int cmd)
 {
 	return jail_ipc_check_current(perm);
 }
 
-static int jail_shm_alloc(struct kern_ipc_perm *perm)
+static int hook_shm_alloc(struct kern_ipc_perm *perm)
 {
 	return jail_ipc_alloc(perm, JAIL_IPC_SHM);
 }
 
-static void jail_shm_free(struct kern_ipc_perm *perm)
+static void hook_shm_free(struct kern_ipc_perm *perm)
 {
 	jail_ipc_free(perm, JAIL_IPC_SHM);
 }
 
-static int jail_shm_shmctl(struct kern_ipc_perm *perm, int cmd)
+static int hook_shm_shmctl(struct kern_ipc_perm *perm, int cmd)
 {
 	return jail_ipc_check_current(perm);
 }
 
-static int jail_sem_alloc(struct kern_ipc_perm *perm)
+static int hook_sem_alloc(struct kern_ipc_perm *perm)
 {
 	return jail_ipc_alloc(perm, JAIL_IPC_SEM);
 }
 
-static void jail_sem_free(struct kern_ipc_perm *perm)
+static void hook_sem_free(struct kern_ipc_perm *perm)
 {
 	jail_ipc_free(perm, JAIL_IPC_SEM);
 }
 
-static int jail_sem_semctl(struct kern_ipc_perm *perm, int cmd)
+static int hook_sem_semctl(struct kern_ipc_perm *perm, int cmd)
 {
 	return jail_ipc_check_current(perm);
 }
 
-/**
- * jail_mqueue_foreign - is @sb another IPC namespace's mqueue filesystem?
- * @jail: the jail asking; not the host
- * @sb: the filesystem of a path the jail's task uses
- *
- * POSIX message queues are files of a per-namespace mqueue filesystem. A
- * jailed task reaches only its own jail's: mq_open() finds it through the
- * jail's namespace, and fs.c refuses, with this, any other reached by a
- * path, such as the host's /dev/mqueue. Checked where a path is opened or
- * changed rather than at every step of every lookup, which would cost all
- * path walks a call.
- *
- * Return: true if @sb is an mqueue filesystem other than @jail's own; for
- * a dying jail, which has let go of its namespace, any.
- */
-bool jail_mqueue_foreign(struct jail *jail, const struct super_block *sb)
-{
-	return sb->s_magic == MQUEUE_MAGIC &&
-	       sb->s_fs_info != READ_ONCE(jail->ipc_ns);
-}
-
 static struct security_hook_list jail_ipc_hooks[] __ro_after_init = {
-	LSM_HOOK_INIT(ipc_permission, jail_ipc_permission),
-	LSM_HOOK_INIT(msg_queue_alloc_security, jail_msg_queue_alloc),
-	LSM_HOOK_INIT(msg_queue_free_security, jail_msg_queue_free),
-	LSM_HOOK_INIT(msg_queue_msgctl, jail_msg_queue_msgctl),
-	LSM_HOOK_INIT(shm_alloc_security, jail_shm_alloc),
-	LSM_HOOK_INIT(shm_free_security, jail_shm_free),
-	LSM_HOOK_INIT(shm_shmctl, jail_shm_shmctl),
-	LSM_HOOK_INIT(sem_alloc_security, jail_sem_alloc),
-	LSM_HOOK_INIT(sem_free_security, jail_sem_free),
-	LSM_HOOK_INIT(sem_semctl, jail_sem_semctl),
+	LSM_HOOK_INIT(ipc_permission, hook_ipc_permission),
+	LSM_HOOK_INIT(msg_queue_alloc_security, hook_msg_queue_alloc),
+	LSM_HOOK_INIT(msg_queue_free_security, hook_msg_queue_free),
+	LSM_HOOK_INIT(msg_queue_msgctl, hook_msg_queue_msgctl),
+	LSM_HOOK_INIT(shm_alloc_security, hook_shm_alloc),
+	LSM_HOOK_INIT(shm_free_security, hook_shm_free),
+	LSM_HOOK_INIT(shm_shmctl, hook_shm_shmctl),
+	LSM_HOOK_INIT(sem_alloc_security, hook_sem_alloc),
+	LSM_HOOK_INIT(sem_free_security, hook_sem_free),
+	LSM_HOOK_INIT(sem_semctl, hook_sem_semctl),
 };
 
 /**

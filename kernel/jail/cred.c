@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * Jail LSM - jailed root: the capability table and namespaces
+ * Jail LSM - credentials, the capability table, the right to administer
  *
  * Capabilities belong to credentials, not to tasks: the kernel checks them
  * on a task's own cred, on another task's, on a file opener's, or on
@@ -12,13 +12,17 @@
 #include <linux/cred.h>
 #include <linux/init.h>
 #include <linux/lsm_hooks.h>
+#include <linux/security.h>
 #include <linux/user_namespace.h>
 
-#include "jail.h"
+#include "cred.h"
+#include "object.h"
+#include "setup.h"
+#include "visibility.h"
 
 /*
  * What root may do inside a jail: act on the jail's own files and
- * processes, which the other hooks fence in. Every other capability
+ * processes, which the other walls fence in. Every other capability
  * reaches outside the jail (devices, mounts, modules, the network stack,
  * the clock, the machine, other namespaces, limits shared with the host)
  * and is refused. This is the one table; kernel/jail/README.md shows it.
@@ -52,63 +56,83 @@ bool jail_cap_allowed(int cap)
 	return cap_valid(cap) && cap_raised(jail_allowed_caps, cap);
 }
 
-static struct jail_cred_security *jail_cred(const struct cred *cred)
-{
-	return cred->security + jail_blob_sizes.lbs_cred;
-}
-
 /**
- * jail_cred_jail - the jail credentials were made in
- * @cred: the credentials
- *
- * Return: the jail; &jail_host for the host.
- */
-struct jail *jail_cred_jail(const struct cred *cred)
-{
-	return jail_cred(cred)->jail ?: &jail_host;
-}
-
-/**
- * jail_prepare_cred - a copy of the caller's credentials, made in @jail
+ * jail_new_cred - a copy of the caller's credentials, made in @jail
  * @jail: the jail the caller is about to enter
  *
  * Return: the credentials, for commit_creds() or abort_creds(); NULL when
  * out of memory.
  */
-struct cred *jail_prepare_cred(struct jail *jail)
+struct cred *jail_new_cred(struct jail *jail)
 {
 	struct cred *new = prepare_creds();
 
 	if (!new)
 		return NULL;
-	jail_unpin(jail_cred(new)->jail);
+	jail_drop(jail_cred(new)->jail);
 	jail_cred(new)->jail = jail == &jail_host ? NULL : jail;
-	jail_pin(jail);
+	jail_grab(jail);
 	return new;
 }
 
-static int jail_cred_prepare(struct cred *new, const struct cred *old,
+/**
+ * jail_admin_capable - does the caller hold CAP_SYS_ADMIN over its jails?
+ *
+ * Managing the jails below one's own (creating, joining, limiting and
+ * destroying them) needs CAP_SYS_ADMIN. Inside a jail the capability table
+ * refuses CAP_SYS_ADMIN, because everywhere else it reaches outside the
+ * jail; the jails below do not, so there the capability itself is asked,
+ * without the table. Nothing is audited: the callers refuse with EPERM.
+ *
+ * Return: true if the caller may manage the jails it sees.
+ */
+bool jail_admin_capable(void)
+{
+	if (jail_current() == &jail_host)
+		return ns_capable_noaudit(&init_user_ns, CAP_SYS_ADMIN);
+	return !cap_capable(current_cred(), &init_user_ns, CAP_SYS_ADMIN,
+			    CAP_OPT_NOAUDIT);
+}
+
+/**
+ * jail_may_admin - may the caller administer @jail (limits, destroy)?
+ * @jail: the jail
+ *
+ * Administration is for a strict ancestor, never the jail itself, and
+ * needs CAP_SYS_ADMIN (jail_admin_capable()).
+ *
+ * Return: true if allowed.
+ */
+bool jail_may_admin(const struct jail *jail)
+{
+	const struct jail *viewer = jail_current();
+
+	return viewer != jail && jail_sees(viewer, jail) &&
+	       jail_admin_capable();
+}
+
+static int hook_cred_prepare(struct cred *new, const struct cred *old,
 			     gfp_t gfp)
 {
 	struct jail *jail = jail_cred(old)->jail;
 
-	jail_pin(jail);
+	jail_grab(jail);
 	jail_cred(new)->jail = jail;
 	return 0;
 }
 
-static void jail_cred_transfer(struct cred *new, const struct cred *old)
+static void hook_cred_transfer(struct cred *new, const struct cred *old)
 {
-	jail_cred_prepare(new, old, GFP_KERNEL);
+	hook_cred_prepare(new, old, GFP_KERNEL);
 }
 
-/* From an RCU callback: jail_unpin() does not sleep. */
-static void jail_cred_free(struct cred *cred)
+/* From an RCU callback: jail_drop() does not sleep. */
+static void hook_cred_free(struct cred *cred)
 {
-	jail_unpin(jail_cred(cred)->jail);
+	jail_drop(jail_cred(cred)->jail);
 }
 
-static int jail_capable(const struct cred *cred, struct user_namespace *ns,
+static int hook_capable(const struct cred *cred, struct user_namespace *ns,
 			int cap, unsigned int opts)
 {
 	struct jail *jail = jail_cred(cred)->jail;
@@ -127,7 +151,7 @@ static int jail_capable(const struct cred *cred, struct user_namespace *ns,
 }
 
 /* A user namespace would hand its creator every capability back. */
-static int jail_userns_create(const struct cred *cred)
+static int hook_userns_create(const struct cred *cred)
 {
 	struct jail *jail = jail_cred(cred)->jail;
 
@@ -138,11 +162,11 @@ static int jail_userns_create(const struct cred *cred)
 }
 
 static struct security_hook_list jail_cred_hooks[] __ro_after_init = {
-	LSM_HOOK_INIT(cred_prepare, jail_cred_prepare),
-	LSM_HOOK_INIT(cred_transfer, jail_cred_transfer),
-	LSM_HOOK_INIT(cred_free, jail_cred_free),
-	LSM_HOOK_INIT(capable, jail_capable),
-	LSM_HOOK_INIT(userns_create, jail_userns_create),
+	LSM_HOOK_INIT(cred_prepare, hook_cred_prepare),
+	LSM_HOOK_INIT(cred_transfer, hook_cred_transfer),
+	LSM_HOOK_INIT(cred_free, hook_cred_free),
+	LSM_HOOK_INIT(capable, hook_capable),
+	LSM_HOOK_INIT(userns_create, hook_userns_create),
 };
 
 /**

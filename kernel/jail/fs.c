@@ -20,8 +20,11 @@
  */
 
 #include <linux/dcache.h>
+#include <linux/err.h>
 #include <linux/fs.h>
 #include <linux/init.h>
+#include <linux/kernfs.h>
+#include <linux/kobject.h>
 #include <linux/kstrtox.h>
 #include <linux/lsm_hooks.h>
 #include <linux/magic.h>
@@ -33,9 +36,42 @@
 #include <linux/sched/task.h>
 #include <linux/string.h>
 
-#include "jail.h"
+#include "control.h"
+#include "fs.h"
+#include "ipc-hooks/ipc.h"
+#include "object.h"
+#include "setup.h"
+#include "visibility.h"
 
-static int jail_path_chroot(const struct path *path)
+/* /sys/kernel/jail, whose files apply the ancestor rule themselves. */
+static struct kernfs_node *jail_sysfs_dir __ro_after_init;
+
+/**
+ * jail_fs_allow_sysfs_dir - name the sysfs directory a jail may write in
+ * @dir: /sys/kernel/jail; registered once, at boot
+ */
+void __init jail_fs_allow_sysfs_dir(struct kobject *dir)
+{
+	jail_sysfs_dir = dir->sd;
+}
+
+/* Is @dentry, of any sysfs mount, in /sys/kernel/jail? May sleep. */
+static bool jail_sysfs_own(struct dentry *dentry)
+{
+	struct dentry *dir;
+	bool below;
+
+	if (!jail_sysfs_dir)
+		return false;
+	dir = kernfs_node_dentry(jail_sysfs_dir, dentry->d_sb);
+	if (IS_ERR(dir))
+		return false;
+	below = is_subdir(dentry, dir);
+	dput(dir);
+	return below;
+}
+
+static int hook_path_chroot(const struct path *path)
 {
 	struct jail *jail = jail_current();
 
@@ -48,7 +84,7 @@ static int jail_path_chroot(const struct path *path)
 /*
  * May the caller reach @path by name? Anything under its jail's pinned
  * root, or anywhere before the jail has one; no other IPC namespace's
- * message queues (ipc.c). The kernel's internal mounts
+ * message queues (ipc-hooks/ipc.h). The kernel's internal mounts
  * (pipes, sockets, anonymous inodes, namespace files, the IPC namespace's
  * mqueue mount that mq_open() uses) have no place in any tree: they are
  * reached through descriptors and system calls, never by name.
@@ -135,7 +171,7 @@ static bool jail_kernel_fs_own(struct jail *jail, struct dentry *dentry,
 		return jail_procfs_own(jail, dentry);
 	case SYSFS_MAGIC:
 		/* Only the jail files' contents: their stores check access. */
-		return opening && jail_sysfs_contains(dentry);
+		return opening && jail_sysfs_own(dentry);
 	}
 	return !jail_settings_fs(magic);
 }
@@ -158,7 +194,7 @@ static int jail_check_change(const struct path *path, bool opening)
 	return -EACCES;
 }
 
-static int jail_file_open(struct file *file)
+static int hook_file_open(struct file *file)
 {
 	/* Stacked filesystems open their lower files on the task's behalf. */
 	if (file->f_mode & FMODE_BACKING)
@@ -168,40 +204,40 @@ static int jail_file_open(struct file *file)
 	return jail_check_path(&file->f_path);
 }
 
-static int jail_path_unlink(const struct path *dir, struct dentry *dentry)
+static int hook_path_unlink(const struct path *dir, struct dentry *dentry)
 {
 	return jail_check_change(dir, false);
 }
 
-static int jail_path_mkdir(const struct path *dir, struct dentry *dentry,
+static int hook_path_mkdir(const struct path *dir, struct dentry *dentry,
 			   umode_t mode)
 {
 	return jail_check_change(dir, false);
 }
 
-static int jail_path_rmdir(const struct path *dir, struct dentry *dentry)
+static int hook_path_rmdir(const struct path *dir, struct dentry *dentry)
 {
 	return jail_check_change(dir, false);
 }
 
-static int jail_path_mknod(const struct path *dir, struct dentry *dentry,
+static int hook_path_mknod(const struct path *dir, struct dentry *dentry,
 			   umode_t mode, unsigned int dev)
 {
 	return jail_check_change(dir, false);
 }
 
-static int jail_path_truncate(const struct path *path)
+static int hook_path_truncate(const struct path *path)
 {
 	return jail_check_change(path, false);
 }
 
-static int jail_path_symlink(const struct path *dir, struct dentry *dentry,
+static int hook_path_symlink(const struct path *dir, struct dentry *dentry,
 			     const char *old_name)
 {
 	return jail_check_change(dir, false);
 }
 
-static int jail_path_link(struct dentry *old_dentry,
+static int hook_path_link(struct dentry *old_dentry,
 			  const struct path *new_dir,
 			  struct dentry *new_dentry)
 {
@@ -211,7 +247,7 @@ static int jail_path_link(struct dentry *old_dentry,
 	       jail_check_change(new_dir, false);
 }
 
-static int jail_path_rename(const struct path *old_dir,
+static int hook_path_rename(const struct path *old_dir,
 			    struct dentry *old_dentry,
 			    const struct path *new_dir,
 			    struct dentry *new_dentry, unsigned int flags)
@@ -220,29 +256,29 @@ static int jail_path_rename(const struct path *old_dir,
 	       jail_check_change(new_dir, false);
 }
 
-static int jail_path_chmod(const struct path *path, umode_t mode)
+static int hook_path_chmod(const struct path *path, umode_t mode)
 {
 	return jail_check_change(path, false);
 }
 
-static int jail_path_chown(const struct path *path, kuid_t uid, kgid_t gid)
+static int hook_path_chown(const struct path *path, kuid_t uid, kgid_t gid)
 {
 	return jail_check_change(path, false);
 }
 
 static struct security_hook_list jail_fs_hooks[] __ro_after_init = {
-	LSM_HOOK_INIT(path_chroot, jail_path_chroot),
-	LSM_HOOK_INIT(file_open, jail_file_open),
-	LSM_HOOK_INIT(path_unlink, jail_path_unlink),
-	LSM_HOOK_INIT(path_mkdir, jail_path_mkdir),
-	LSM_HOOK_INIT(path_rmdir, jail_path_rmdir),
-	LSM_HOOK_INIT(path_mknod, jail_path_mknod),
-	LSM_HOOK_INIT(path_truncate, jail_path_truncate),
-	LSM_HOOK_INIT(path_symlink, jail_path_symlink),
-	LSM_HOOK_INIT(path_link, jail_path_link),
-	LSM_HOOK_INIT(path_rename, jail_path_rename),
-	LSM_HOOK_INIT(path_chmod, jail_path_chmod),
-	LSM_HOOK_INIT(path_chown, jail_path_chown),
+	LSM_HOOK_INIT(path_chroot, hook_path_chroot),
+	LSM_HOOK_INIT(file_open, hook_file_open),
+	LSM_HOOK_INIT(path_unlink, hook_path_unlink),
+	LSM_HOOK_INIT(path_mkdir, hook_path_mkdir),
+	LSM_HOOK_INIT(path_rmdir, hook_path_rmdir),
+	LSM_HOOK_INIT(path_mknod, hook_path_mknod),
+	LSM_HOOK_INIT(path_truncate, hook_path_truncate),
+	LSM_HOOK_INIT(path_symlink, hook_path_symlink),
+	LSM_HOOK_INIT(path_link, hook_path_link),
+	LSM_HOOK_INIT(path_rename, hook_path_rename),
+	LSM_HOOK_INIT(path_chmod, hook_path_chmod),
+	LSM_HOOK_INIT(path_chown, hook_path_chown),
 };
 
 /**

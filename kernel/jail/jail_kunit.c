@@ -4,11 +4,23 @@
  * allocation and reuse, the visibility rule, the capability table, task
  * accounting under max_tasks, and the order of teardown.
  *
- * Included at the end of core.c (CONFIG_SECURITY_JAIL_KUNIT_TEST), so that
- * the tests reach its static functions, as ext4's mballoc tests do.
+ * Built with CONFIG_SECURITY_JAIL_KUNIT_TEST; the few internals of the
+ * object layer the tests reach are VISIBLE_IF_KUNIT there. The suite calls
+ * into every layer, and no layer calls it.
  */
 
 #include <kunit/test.h>
+#include <linux/err.h>
+#include <linux/ipc_namespace.h>
+#include <linux/mutex.h>
+#include <linux/slab.h>
+#include <linux/xarray.h>
+
+#include "cred.h"
+#include "object.h"
+#include "parse.h"
+#include "setup.h"
+#include "visibility.h"
 
 /* A write to /proc/<pid>/jail, with its length: it may hold NULs. */
 #define JAIL_WRITE(s) .buf = (s), .len = sizeof(s) - 1
@@ -267,7 +279,18 @@ static void jail_test_charge_task(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, atomic_read(&jail_host.subtree_tasks), 0);
 }
 
-/* A jail made in the host, under jail_mutex, as jail_enter_new() does. */
+/* A published jail by id, as jail_join() finds it. */
+static struct jail *jail_test_find(u32 id)
+{
+	struct jail *jail;
+
+	mutex_lock(&jail_mutex);
+	jail = jail_find(id);
+	mutex_unlock(&jail_mutex);
+	return jail;
+}
+
+/* A jail made under jail_mutex, as jail_enter_new() does. */
 static struct jail *jail_test_create(struct jail *parent, const char *name)
 {
 	struct jail *jail;
@@ -315,37 +338,37 @@ static void jail_test_teardown(struct kunit *test)
 	 * Keep the memory, to look at it after the teardown, which the last
 	 * jail_put() queues and flush_work() waits for.
 	 */
-	jail_pin(parent);
-	jail_pin(child);
+	jail_grab(parent);
+	jail_grab(child);
 
 	/* The child's reference keeps the parent. */
 	jail_put(parent);
 	flush_work(&parent->release_work);
-	KUNIT_EXPECT_PTR_EQ(test, xa_load(&jail_ids, parent_id), parent);
+	KUNIT_EXPECT_PTR_EQ(test, jail_test_find(parent_id), parent);
 	KUNIT_EXPECT_NOT_NULL(test, parent->ipc_ns);
 
 	jail_put(child);
 	flush_work(&child->release_work);
 	/* The child's teardown queued the parent's. */
 	flush_work(&parent->release_work);
-	KUNIT_EXPECT_NULL(test, xa_load(&jail_ids, child_id));
-	KUNIT_EXPECT_NULL(test, xa_load(&jail_ids, parent_id));
+	KUNIT_EXPECT_NULL(test, jail_test_find(child_id));
+	KUNIT_EXPECT_NULL(test, jail_test_find(parent_id));
 	KUNIT_EXPECT_NULL(test, child->ipc_ns);
 	KUNIT_EXPECT_NULL(test, parent->ipc_ns);
 	KUNIT_EXPECT_EQ(test, atomic_read(&parent->nr_children), 0);
 	KUNIT_EXPECT_EQ(test, atomic_read(&jail_count), jails);
 	KUNIT_EXPECT_EQ(test, atomic_read(&jail_host.nr_children), children);
-	jail_unpin(child);
-	jail_unpin(parent);
+	jail_drop(child);
+	jail_drop(parent);
 
 	/* The name is free again. */
 	parent = jail_test_create(&jail_host, "kunit-teardown");
 	KUNIT_ASSERT_FALSE(test, IS_ERR(parent));
 	KUNIT_EXPECT_NE(test, parent->id, parent_id);
-	jail_pin(parent);
+	jail_grab(parent);
 	jail_put(parent);
 	flush_work(&parent->release_work);
-	jail_unpin(parent);
+	jail_drop(parent);
 	KUNIT_EXPECT_EQ(test, atomic_read(&jail_count), jails);
 }
 

@@ -16,28 +16,31 @@
 #include <net/af_unix.h>
 #include <net/sock.h>
 
-#include "jail.h"
+#include "net.h"
+#include "object.h"
+#include "setup.h"
+#include "visibility.h"
 
 static struct jail_sock_security *jail_sock(const struct sock *sk)
 {
 	return sk->sk_security + jail_blob_sizes.lbs_sock;
 }
 
-static int jail_sk_alloc_security(struct sock *sk, int family, gfp_t priority)
+static int hook_sk_alloc_security(struct sock *sk, int family, gfp_t priority)
 {
 	/*
 	 * UNIX sockets are made in process context only; other families may
 	 * be allocated in softirq context, where current is nobody's.
 	 */
 	if (family == PF_UNIX)
-		jail_sock(sk)->jail = jail_pin_current();
+		jail_sock(sk)->jail = jail_grab_current();
 	return 0;
 }
 
-/* May run from an RCU callback: jail_unpin() does not sleep. */
-static void jail_sk_free_security(struct sock *sk)
+/* May run from an RCU callback: jail_drop() does not sleep. */
+static void hook_sk_free_security(struct sock *sk)
 {
-	jail_unpin(jail_sock(sk)->jail);
+	jail_drop(jail_sock(sk)->jail);
 }
 
 static int jail_unix_reach(struct sock *other)
@@ -53,22 +56,22 @@ static int jail_unix_reach(struct sock *other)
 	return -ECONNREFUSED;
 }
 
-static int jail_unix_stream_connect(struct sock *sock, struct sock *other,
+static int hook_unix_stream_connect(struct sock *sock, struct sock *other,
 				    struct sock *newsk)
 {
 	return jail_unix_reach(other);
 }
 
-static int jail_unix_may_send(struct socket *sock, struct socket *other)
+static int hook_unix_may_send(struct socket *sock, struct socket *other)
 {
 	return jail_unix_reach(other->sk);
 }
 
 static struct security_hook_list jail_net_hooks[] __ro_after_init = {
-	LSM_HOOK_INIT(sk_alloc_security, jail_sk_alloc_security),
-	LSM_HOOK_INIT(sk_free_security, jail_sk_free_security),
-	LSM_HOOK_INIT(unix_stream_connect, jail_unix_stream_connect),
-	LSM_HOOK_INIT(unix_may_send, jail_unix_may_send),
+	LSM_HOOK_INIT(sk_alloc_security, hook_sk_alloc_security),
+	LSM_HOOK_INIT(sk_free_security, hook_sk_free_security),
+	LSM_HOOK_INIT(unix_stream_connect, hook_unix_stream_connect),
+	LSM_HOOK_INIT(unix_may_send, hook_unix_may_send),
 };
 
 /**

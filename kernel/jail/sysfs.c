@@ -8,10 +8,9 @@
  * for CAP_SYS_ADMIN in a strict ancestor (jail_may_admin()).
  */
 
-#include <linux/init.h>
 #include <linux/dcache.h>
 #include <linux/err.h>
-#include <linux/kernfs.h>
+#include <linux/init.h>
 #include <linux/kobject.h>
 #include <linux/limits.h>
 #include <linux/path.h>
@@ -19,9 +18,15 @@
 #include <linux/string.h>
 #include <linux/sysfs.h>
 
-#include "jail.h"
+#include "control.h"
+#include "cred.h"
+#include "fs.h"
+#include "object.h"
+#include "parse.h"
+#include "setup.h"
+#include "visibility.h"
 
-static struct kobject *jail_root_kobj;
+static struct kobject *jail_root_kobj __ro_after_init;
 
 static struct jail *kobj_to_jail(struct kobject *kobj)
 {
@@ -261,14 +266,10 @@ static const struct sysfs_ops jail_sysfs_ops = {
 	.store = jail_attr_store,
 };
 
+/* The directory's last reference lets go of the jail's memory. */
 static void jail_kobj_release(struct kobject *kobj)
 {
-	struct jail *jail = kobj_to_jail(kobj);
-
-	/* Taken in jail_create(); NULL for a jail that never got that far. */
-	jail_unpin(jail->parent);
-	/* Other tasks may still be reading this jail under RCU. */
-	kfree_rcu(jail, rcu);
+	jail_drop(kobj_to_jail(kobj));
 }
 
 static const struct kobj_type jail_ktype = {
@@ -277,62 +278,30 @@ static const struct kobj_type jail_ktype = {
 	.default_groups = jail_groups,
 };
 
-/**
- * jail_sysfs_init_kobj - initialize a new jail's kobject
- * @jail: a jail just allocated
- *
- * Afterwards the jail must be freed with kobject_put().
- */
-void jail_sysfs_init_kobj(struct jail *jail)
+/* A jail is complete: its directory appears, files and all. */
+static int jail_sysfs_add(struct jail *jail)
 {
-	kobject_init(&jail->kobj, &jail_ktype);
+	int err;
+
+	jail_grab(jail);
+	err = kobject_init_and_add(&jail->kobj, &jail_ktype, jail_root_kobj,
+				   "%u", jail->id);
+	if (err)
+		kobject_put(&jail->kobj);
+	return err;
 }
 
-/**
- * jail_sysfs_add - create /sys/kernel/jail/<id>
- * @jail: a jail with its id set
- *
- * Return: 0 or a negative errno.
- */
-int jail_sysfs_add(struct jail *jail)
-{
-	if (!jail_root_kobj)
-		return -ENOMEM;
-	return kobject_add(&jail->kobj, jail_root_kobj, "%u", jail->id);
-}
-
-/**
- * jail_sysfs_remove - remove /sys/kernel/jail/<id>
- * @jail: a jail being torn down
- *
- * Waits for readers and writers of its files to finish.
- */
-void jail_sysfs_remove(struct jail *jail)
+/* A jail is being torn down: wait for its files' readers and writers. */
+static void jail_sysfs_remove(struct jail *jail)
 {
 	kobject_del(&jail->kobj);
+	kobject_put(&jail->kobj);
 }
 
-/**
- * jail_sysfs_contains - is a sysfs file in /sys/kernel/jail?
- * @dentry: a dentry of any sysfs mount
- *
- * Context: Process context; may sleep.
- * Return: true if @dentry is /sys/kernel/jail or below it.
- */
-bool jail_sysfs_contains(struct dentry *dentry)
-{
-	struct dentry *dir;
-	bool below;
-
-	if (!jail_root_kobj)
-		return false;
-	dir = kernfs_node_dentry(jail_root_kobj->sd, dentry->d_sb);
-	if (IS_ERR(dir))
-		return false;
-	below = is_subdir(dentry, dir);
-	dput(dir);
-	return below;
-}
+static const struct jail_observer jail_sysfs_observer = {
+	.add = jail_sysfs_add,
+	.remove = jail_sysfs_remove,
+};
 
 static ssize_t nr_jails_show(struct kobject *kobj, struct kobj_attribute *attr,
 			     char *buf)
@@ -354,8 +323,10 @@ static int __init jail_sysfs_init(void)
 	err = sysfs_create_file(jail_root_kobj, &jail_attr_nr_jails.attr);
 	if (err) {
 		kobject_put(jail_root_kobj);
-		jail_root_kobj = NULL;
+		return err;
 	}
-	return err;
+	jail_fs_allow_sysfs_dir(jail_root_kobj);
+	jail_set_observer(&jail_sysfs_observer);
+	return 0;
 }
 fs_initcall(jail_sysfs_init);

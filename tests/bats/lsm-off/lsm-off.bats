@@ -6,7 +6,7 @@ load ../helpers
 @test "the kernel initialized only the capability LSM" {
 	run dmesg
 	[[ $output == *"LSM: initializing lsm=capability"$'\n'* ]]
-	[[ $output != *"Jail: initialized"* ]]
+	[[ $output != *"jail: initialized"* ]]
 }
 
 @test "/proc/<pid>/jail reads and writes fail with EOPNOTSUPP" {

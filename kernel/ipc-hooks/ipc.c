@@ -11,11 +11,9 @@
  * and counted there.
  */
 
-#include <linux/fs.h>
 #include <linux/ipc.h>
 #include <linux/ipc_namespace.h>
 #include <linux/lsm_hooks.h>
-#include <linux/magic.h>
 #include <linux/nsproxy.h>
 
 #include "ipc.h"

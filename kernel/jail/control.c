@@ -85,7 +85,6 @@ int jail_enter_new(const char *name)
 {
 	struct jail *jail;
 
-	might_sleep();
 	guard(mutex)(&jail_mutex);
 	jail = jail_create(jail_current(), name);
 	if (IS_ERR(jail))
@@ -145,7 +144,6 @@ int jail_join(u32 id)
 	struct jail *jail = NULL;
 	int err;
 
-	might_sleep();
 	scoped_guard(mutex, &jail_mutex) {
 		err = jail_get_joinable(id, &jail, &root);
 		if (!err && jail)
@@ -174,7 +172,6 @@ int jail_join(u32 id)
  */
 bool jail_pin_root(struct jail *jail, const struct path *root)
 {
-	might_sleep();
 	guard(mutex)(&jail_mutex);
 	if (jail->root_pinned || !list_empty(&jail->children))
 		return false;
@@ -203,7 +200,6 @@ int jail_destroy(struct jail *jail)
 	struct task_struct *g, *t;
 	struct jail *pos;
 
-	might_sleep();
 	guard(mutex)(&jail_mutex);
 	for (pos = jail; pos; pos = jail_next_in_subtree(pos, jail))
 		WRITE_ONCE(pos->dying, true);

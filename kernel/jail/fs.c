@@ -61,6 +61,7 @@ static bool jail_sysfs_own(struct dentry *dentry)
 	struct dentry *dir;
 	bool below;
 
+	might_sleep();
 	if (!jail_sysfs_dir)
 		return false;
 	dir = kernfs_node_dentry(jail_sysfs_dir, dentry->d_sb);

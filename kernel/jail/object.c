@@ -58,7 +58,8 @@ void __init jail_set_observer(const struct jail_observer *observer)
 
 /**
  * jail_grab - keep a jail's memory, not the jail, alive
- * @jail: the jail, or NULL
+ * @jail: the jail, or NULL; the caller holds a reference to it (jail_get()
+ *	or jail_grab()) or jail_mutex while it is published
  *
  * For objects that outlive the jail's teardown, such as IPC objects freed
  * with their namespace after the jail let go of it. The host is static and
@@ -130,7 +131,7 @@ static void jail_release_workfn(struct work_struct *work)
 	atomic_dec(&parent->nr_children);
 	if (jail->root_pinned)
 		path_put(&jail->root);
-	/* The last put frees the jail's IPC objects, and with them their grabs. */
+	/* The last put frees the jail's IPC objects, and their grabs. */
 	if (ipc_ns)
 		put_ipc_ns(ipc_ns);
 	jail_drop(jail);

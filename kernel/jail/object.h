@@ -61,7 +61,7 @@ enum jail_denial {
  * A jail is alive while @usage is above zero; its memory stays while
  * @memory_refs is, which outlasts the teardown for the objects that name
  * a jail after it ended (credentials, IPC objects, sockets, the sysfs
- * directory's last reader).
+ * directory's kobject, whose release may come late).
  */
 struct jail {
 	/** @id: unique among jails that may still be referenced; 0 for the host */

@@ -6,6 +6,8 @@
  * Nothing else: each wall registers its own hooks.
  */
 
+#define pr_fmt(fmt) "jail: " fmt
+
 #include <linux/init.h>
 #include <linux/lsm_hooks.h>
 #include <uapi/linux/lsm.h>

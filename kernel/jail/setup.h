@@ -15,9 +15,6 @@
 
 #define JAIL_NAME "jail"
 
-#undef pr_fmt
-#define pr_fmt(fmt) JAIL_NAME ": " fmt
-
 extern struct lsm_blob_sizes jail_blob_sizes;
 extern const struct lsm_id jail_lsmid;
 

@@ -283,6 +283,9 @@ static int jail_sysfs_add(struct jail *jail)
 {
 	int err;
 
+	/* No /sys/kernel/jail: no jail, rather than a jail nobody sees. */
+	if (!jail_root_kobj)
+		return -ENOMEM;
 	jail_grab(jail);
 	err = kobject_init_and_add(&jail->kobj, &jail_ktype, jail_root_kobj,
 				   "%u", jail->id);
@@ -317,16 +320,17 @@ static int __init jail_sysfs_init(void)
 
 	if (!jail_lsm_enabled)
 		return 0;
+	jail_set_observer(&jail_sysfs_observer);
 	jail_root_kobj = kobject_create_and_add("jail", kernel_kobj);
 	if (!jail_root_kobj)
 		return -ENOMEM;
 	err = sysfs_create_file(jail_root_kobj, &jail_attr_nr_jails.attr);
 	if (err) {
 		kobject_put(jail_root_kobj);
+		jail_root_kobj = NULL;
 		return err;
 	}
 	jail_fs_allow_sysfs_dir(jail_root_kobj);
-	jail_set_observer(&jail_sysfs_observer);
 	return 0;
 }
 fs_initcall(jail_sysfs_init);

@@ -1,28 +1,23 @@
 #!/usr/bin/env bats
 # Administration through /sys/kernel/jail and /proc/<pid>/jail: names,
-# join, max_tasks, destroy, who sees what, and the ABI documentation.
+# join, max_tasks, destroy, who sees what, and the ABI documentation. The
+# bodies shared with escape.bats are in walls.bash.
 
 load helpers
+load walls
 
 IPC="$JAILVM_HELPERS/ipc"
 ABI_DOC="$BATS_TEST_DIRNAME/../../sysfs-doc/sysfs-kernel-jail"
 
-teardown() {
-	[ -z "${JAILED_PID:-}" ] || kill -KILL "$JAILED_PID" 2>/dev/null || true
-	[ -z "${UNREAPING_PID:-}" ] || kill -KILL "$UNREAPING_PID" 2>/dev/null || true
-	pkill -KILL -f "sleep 600" 2>/dev/null || true
-	wait 2>/dev/null || true
-}
-
 @test "a jail's directory shows every attribute, one value per file" {
-	start_jailed sleep 600
+	start_in_jail sleep 600
 	local d=/sys/kernel/jail/$JAIL_ID up
 	up=$(cut -d. -f1 /proc/uptime)
 	[ "$(cat "$d/name")" = "" ]
 	[ "$(cat "$d/parent")" = 0 ]
 	eventually file_is "$d/nr_tasks" 1
 	[ "$(cat "$d/nr_children")" = 0 ]
-	[ "$(cat "$d/forks")" = 2 ]   # start_jailed's cat and mv
+	[ "$(cat "$d/forks")" = 2 ]   # start_in_jail's cat and mv
 	[ "$(cat "$d/created")" -le "$up" ]
 	[ "$(cat "$d/created")" -ge $((up - 60)) ]
 	[ "$(cat "$d/state")" = alive ]
@@ -36,18 +31,18 @@ teardown() {
 }
 
 @test "forks counts every task created in the jail, nr_children its child jails" {
-	start_jailed sh -c 'for i in 1 2 3; do /bin/true; done
+	start_in_jail -c 'for i in 1 2 3; do /bin/true; done
 		echo new > /proc/self/jail; exec sleep 600'
 	local d=/sys/kernel/jail/$JAIL_ID
 	eventually file_is "$d/nr_children" 1
-	[ "$(cat "$d/forks")" = 5 ]   # three true, and start_jailed's cat and mv
+	[ "$(cat "$d/forks")" = 5 ]   # three true, and start_in_jail's cat and mv
 }
 
 @test "/sys/kernel/jail/nr_jails counts the jails" {
 	local before
 	before=$(cat /sys/kernel/jail/nr_jails)
 	[ "$before" = "$(jail_count)" ]
-	start_jailed sleep 600
+	start_in_jail sleep 600
 	[ "$(cat /sys/kernel/jail/nr_jails)" = $((before + 1)) ]
 	kill "$JAILED_PID"
 	wait "$JAILED_PID" || true
@@ -55,7 +50,7 @@ teardown() {
 }
 
 @test "new NAME names the jail; names are unique among alive jails" {
-	JAIL_CMD="new web-1.a_b" start_jailed sleep 600
+	start_in_jail -n web-1.a_b sleep 600
 	local d=/sys/kernel/jail/$JAIL_ID
 	[ "$(cat "$d/name")" = web-1.a_b ]
 	run "$JW" /proc/self/jail <<<"new web-1.a_b"
@@ -96,7 +91,7 @@ teardown() {
 }
 
 @test "join moves the caller into a descendant jail, with its IPC view" {
-	start_jailed sh -c '$0 msgget 0xabc c >/dev/null; exec sleep 600' "$IPC"
+	start_in_jail -c 'ipc msgget 0xabc c >/dev/null; exec sleep 600'
 	local d=/sys/kernel/jail/$JAIL_ID
 	eventually file_is "$d/msg_queues" 1
 	run "$JW" /proc/self/jail "$IPC" msgget 0xabc < <(printf 'join %s' "$JAIL_ID")
@@ -104,26 +99,19 @@ teardown() {
 	[ "${lines[0]}" = "OK $JAIL_ID" ]
 	[[ ${lines[1]} =~ ^[0-9]+$ ]]   # the jail's queue, by key
 	# Joining one's own jail changes nothing.
-	run sh -c 'echo new > /proc/self/jail; id=$(cat /proc/self/jail)
-		printf "join $id" | "$0" /proc/self/jail' "$JW"
+	run in_jail -c 'printf "join $(cat /proc/self/jail)" | jail-write /proc/self/jail'
 	[[ $output =~ ^OK\ [1-9][0-9]*$ ]]
 }
 
 @test "join needs CAP_SYS_ADMIN (EPERM)" {
-	start_jailed sleep 600
+	start_in_jail sleep 600
 	run setpriv --inh-caps=-sys_admin --bounding-set=-sys_admin --no-new-privs \
 		"$JW" /proc/self/jail < <(printf 'join %s' "$JAIL_ID")
 	[ "$output" = "EPERM 0" ]
 }
 
 @test "join reaches only descendants: not the parent, a sibling or the host" {
-	start_jailed sleep 600
-	local sibling=$JAIL_ID
-	run sh -c 'echo new > /proc/self/jail; own=$(cat /proc/self/jail)
-		printf "join $0" | "$1" /proc/self/jail
-		printf "join 0" | "$1" /proc/self/jail' "$sibling" "$JW"
-	[[ ${lines[0]} =~ ^EPERM\ [1-9][0-9]*$ ]]
-	[[ ${lines[1]} =~ ^EPERM\ [1-9][0-9]*$ ]]
+	join_only_descendants
 }
 
 @test "join of a jail that does not exist is ESRCH; malformed is EINVAL" {
@@ -137,34 +125,15 @@ teardown() {
 }
 
 @test "max_tasks refuses forks beyond it with EAGAIN, counted, and joins too" {
-	local fifo=$BATS_TEST_TMPDIR/go
-	pkill -x sleep || true
-	mkfifo "$fifo"
-	# The jail's shell waits without forking, then forks three sleeps.
-	start_jailed sh -c 'read -r go < "$0"
-		for i in 1 2 3; do sleep 600 & done; wait' "$fifo"
-	local d=/sys/kernel/jail/$JAIL_ID
-	eventually file_is "$d/nr_tasks" 1
-	echo 3 >"$d/max_tasks"
-	[ "$(cat "$d/max_tasks")" = 3 ]
-	echo go >"$fifo"
-	# The shell and two sleeps make 3; the third fork is refused and
-	# counted, and dash exits when a fork fails, leaving the two sleeps.
-	eventually file_is "$d/denied_fork" 1
-	eventually file_is "$d/nr_tasks" 2
-	[ "$(pgrep -c -x sleep)" -ge 2 ]
-	# A join into a full jail is refused too.
-	echo 2 >"$d/max_tasks"
-	run "$JW" /proc/self/jail < <(printf 'join %s' "$JAIL_ID")
-	[ "$output" = "EAGAIN 0" ]
-	[ "$(cat "$d/denied_fork")" = 2 ]
-	echo 0 >"$d/max_tasks"
-	run "$JW" /proc/self/jail < <(printf 'join %s' "$JAIL_ID")
-	[ "$output" = "OK $JAIL_ID" ]
+	max_tasks_refuses_forks_and_joins
+}
+
+@test "max_tasks bounds the jail's descendants too: forking into new jails ends in EAGAIN" {
+	max_tasks_bounds_child_jails
 }
 
 @test "max_tasks takes 0 to 2147483647 only (EINVAL)" {
-	start_jailed sleep 600
+	start_in_jail sleep 600
 	local d=/sys/kernel/jail/$JAIL_ID v
 	for v in -1 abc 2147483648 1.5 ' '; do
 		run bash -c 'printf "%s" "$1" > "$0"' "$d/max_tasks" "$v"
@@ -177,8 +146,8 @@ teardown() {
 }
 
 @test "destroy kills every task of the jail and its descendants" {
-	start_jailed sh -c 'sleep 600 & $0 msgget 0xdd c >/dev/null
-		echo new > /proc/self/jail; sleep 600 & exec sleep 600' "$IPC"
+	start_in_jail -c 'sleep 600 & ipc msgget 0xdd c >/dev/null
+		echo new > /proc/self/jail; sleep 600 & exec sleep 600'
 	local d=/sys/kernel/jail/$JAIL_ID
 	# The shell moved on into the inner jail: one sleep is left outside.
 	eventually file_is "$d/nr_children" 1
@@ -209,7 +178,7 @@ teardown() {
 
 @test "a dying jail refuses joins (ESRCH) and shows state dying" {
 	# A zombie that nobody has reaped keeps the jail, dying, around.
-	start_unreaped_jailed
+	start_in_jail -z sleep 600
 	local d=/sys/kernel/jail/$JAIL_ID
 	echo 1 >"$d/destroy"
 	[ "$(cat "$d/state")" = dying ]
@@ -222,7 +191,7 @@ teardown() {
 @test "destroy removes the jail's IPC objects though a zombie remains" {
 	local before
 	before=$(awk '/^Shmem:/ { print $2 }' /proc/meminfo)
-	start_unreaped_jailed
+	start_in_jail -z sleep 600
 	local enter=("$JW" /proc/self/jail)
 	local m
 	m=$("${enter[@]}" "$IPC" shmget IPC_PRIVATE 16777216 c \
@@ -240,7 +209,7 @@ teardown() {
 }
 
 @test "max_tasks and destroy are root's files: others get EACCES at open" {
-	start_jailed sleep 600
+	start_in_jail sleep 600
 	local d=/sys/kernel/jail/$JAIL_ID
 	run "${NOBODY[@]}" bash -c 'echo 1 > "$0/max_tasks"' "$d"
 	[[ $output == *"Permission denied"* ]]
@@ -251,7 +220,7 @@ teardown() {
 }
 
 @test "destroy takes 1 only (EINVAL)" {
-	start_jailed sleep 600
+	start_in_jail sleep 600
 	local d=/sys/kernel/jail/$JAIL_ID v
 	for v in 0 2 yes ' '; do
 		run bash -c 'printf "%s" "$1" > "$0"' "$d/destroy" "$v"
@@ -261,36 +230,15 @@ teardown() {
 }
 
 @test "inside a jail: other jails' files are EPERM, writes need an ancestor" {
-	start_jailed sleep 600
-	local other=$JAIL_ID
-	# bash, not dash: dash reports every failed write as an I/O error.
-	run bash -c 'echo new > /proc/self/jail; own=$(cat /proc/self/jail)
-		d=/sys/kernel/jail
-		cat $d/$0/name 2>&1; cat $d/$own/state
-		echo new > /proc/self/jail; child=$(cat /proc/self/jail)
-		echo 5 > $d/$child/max_tasks; echo 1 > $d/$child/destroy
-		cat $d/$child/max_tasks $d/$child/state' "$other"
-	[[ ${lines[0]} == *"Operation not permitted"* ]]   # a sibling
-	[ "${lines[1]}" = alive ]                           # its own
-	# The jail itself may not administer itself, even as root.
-	[[ ${lines[2]} == *"Operation not permitted"* ]]
-	[[ ${lines[3]} == *"Operation not permitted"* ]]
-	[ "${lines[4]}" = 0 ]
-	[ "${lines[5]}" = alive ]
-	# From its parent jail, a child is administered.
-	run sh -c 'echo new > /proc/self/jail
-		sh -c "echo new > /proc/self/jail; exec sleep 600" &
-		sleep 1; child=$(cat /sys/kernel/jail/$(cat /proc/self/jail)/nr_children)
-		for j in /sys/kernel/jail/[0-9]*; do
-			[ "$(cat $j/parent 2>/dev/null)" = "$(cat /proc/self/jail)" ] &&
-				echo 7 > $j/max_tasks && cat $j/max_tasks && echo 1 > $j/destroy
-		done; echo $child; wait'
-	[ "${lines[0]}" = 7 ]
-	[ "${lines[1]}" = 1 ]
+	admin_of_own_and_other_jails_refused
+}
+
+@test "from its parent jail, a child jail is administered" {
+	admin_of_child_jail
 }
 
 @test "every file in a jail's directory has an ABI entry, and every entry a file" {
-	start_jailed sleep 600
+	start_in_jail sleep 600
 	local documented present
 	documented=$(sed -n 's|^What:[[:space:]]*/sys/kernel/jail/||p' "$ABI_DOC" |
 		sed 's|^<id>/||; s|/$||' | grep -v '^$' | grep -vxF '*' | sort)

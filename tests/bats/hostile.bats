@@ -8,7 +8,7 @@ load helpers
 bats_require_minimum_version 1.5.0
 
 teardown() {
-	pkill -KILL -f "sleep 600" 2>/dev/null || true
+	end_groups
 	eventually [ "$(jail_count)" = 0 ]
 }
 
@@ -88,7 +88,7 @@ write_each() {
 }
 
 @test "hostile limits to max_tasks: EINVAL, the limit unchanged" {
-	start_jailed sleep 600
+	start_in_jail sleep 600
 	local file=/sys/kernel/jail/$JAIL_ID/max_tasks
 	echo 7 >"$file"
 	run write_each "$file" '' < <(bad_numbers)
@@ -107,7 +107,7 @@ write_each() {
 }
 
 @test "hostile writes to destroy: EINVAL, the jail lives" {
-	start_jailed sleep 600
+	start_in_jail sleep 600
 	local file=/sys/kernel/jail/$JAIL_ID/destroy
 	run write_each "$file" '' < <(bad_numbers; printf '%s\n' 0 2 11 1x y)
 	output_is ''
@@ -118,7 +118,7 @@ write_each() {
 }
 
 @test "writing a read-only file of a jail is EACCES, its value unchanged" {
-	start_jailed sleep 600
+	start_in_jail sleep 600
 	local dir=/sys/kernel/jail/$JAIL_ID file before failures=
 	for file in "$dir"/* /sys/kernel/jail/nr_jails; do
 		case ${file##*/} in max_tasks | destroy) continue ;; esac
@@ -131,7 +131,7 @@ write_each() {
 }
 
 @test "many hostile writers at once: all EINVAL, nothing changed, the jails count right" {
-	start_jailed sleep 600
+	start_in_jail sleep 600
 	local file=/sys/kernel/jail/$JAIL_ID/max_tasks i before
 	echo 11 >"$file"
 	before=$(jail_count)

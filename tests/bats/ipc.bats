@@ -1,8 +1,10 @@
 #!/usr/bin/env bats
 # SysV IPC and POSIX message queues: each jail has its own key space, and
-# the hooks wall off objects of other jails.
+# the hooks wall off objects of other jails. The bodies shared with
+# escape.bats are in walls.bash. In jails, the ipc helper is on PATH.
 
 load helpers
+load walls
 
 IPC="$JAILVM_HELPERS/ipc"
 
@@ -12,14 +14,8 @@ setup() {
 }
 
 teardown() {
-	[ -z "${JAILED_PID:-}" ] || kill -KILL "$JAILED_PID" 2>/dev/null || true
-	pkill -KILL -f "sleep 600" 2>/dev/null || true
+	end_groups
 	ipcrm -a 2>/dev/null || true
-}
-
-# in_jail SCRIPT: run SCRIPT with sh in a new jail; $IPC is exported.
-in_jail() {
-	IPC=$IPC sh -c 'echo new > /proc/self/jail && eval "$1"' sh "$1"
 }
 
 @test "the same key in two jails gives two objects that share no data" {
@@ -31,16 +27,16 @@ in_jail() {
 	m=$("$IPC" shmget 0x1234 4096 c)
 	"$IPC" shmwrite "$m" from-host
 
-	run in_jail '
-		q=$($IPC msgget 0x1234 c); $IPC msgrcv $q
-		$IPC msgsnd $q from-jail >/dev/null
-		s=$($IPC semget 0x1234 1 c); $IPC ctl sem $s getval
-		m=$($IPC shmget 0x1234 4096 c); echo "[$($IPC shmread $m)]"
-		$IPC shmwrite $m from-jail >/dev/null
+	run in_jail -c '
+		q=$(ipc msgget 0x1234 c); ipc msgrcv $q
+		ipc msgsnd $q from-jail >/dev/null
+		s=$(ipc semget 0x1234 1 c); ipc ctl sem $s getval
+		m=$(ipc shmget 0x1234 4096 c); echo "[$(ipc shmread $m)]"
+		ipc shmwrite $m from-jail >/dev/null
 		# A child jail has a key space of its own again.
 		sh -c "echo new > /proc/self/jail
-			q=\$($IPC msgget 0x1234 c); $IPC msgrcv \$q"
-		$IPC msgrcv $q; $IPC shmread $m'
+			q=\$(ipc msgget 0x1234 c); ipc msgrcv \$q"
+		ipc msgrcv $q; ipc shmread $m'
 	[ "$status" = 0 ]
 	[ "${lines[0]}" = ENOMSG ]    # not the host's message
 	[ "${lines[1]}" = 0 ]         # not the host's semaphore value
@@ -55,40 +51,11 @@ in_jail() {
 }
 
 @test "IPC_EXCL and the shm size check reveal nothing of the host's keys" {
-	"$IPC" msgget 0x2000 c >/dev/null
-	"$IPC" semget 0x2000 1 c >/dev/null
-	"$IPC" shmget 0x2000 4096 c >/dev/null
-	"$IPC" msgget 0x2001 c >/dev/null
-	run in_jail '
-		$IPC msgget 0x2000 cx; $IPC semget 0x2000 8 cx
-		$IPC shmget 0x2000 1048576 c; $IPC msgget 0x2001 || true'
-	[ "$status" = 0 ]
-	[[ ${lines[0]} =~ ^[0-9]+$ ]]   # not EEXIST
-	[[ ${lines[1]} =~ ^[0-9]+$ ]]   # not EINVAL for more semaphores
-	[[ ${lines[2]} =~ ^[0-9]+$ ]]   # not EINVAL for a bigger segment
-	[ "${lines[3]}" = ENOENT ]      # as for any unused key
+	host_ipc_keys_unrevealed
 }
 
-@test "no id of the host's exists in a jail, by any syscall" {
-	local q s m
-	q=$("$IPC" msgget 0x3000 c)
-	s=$("$IPC" semget 0x3000 1 c)
-	m=$("$IPC" shmget 0x3000 4096 c)
-	"$IPC" msgsnd "$q" keep
-	run in_jail "
-		\$IPC ctl msg $q stat; \$IPC ctl msg $q set; \$IPC ctl msg $q rmid
-		\$IPC msgsnd $q x; \$IPC msgrcv $q
-		\$IPC ctl sem $s stat; \$IPC ctl sem $s getval
-		\$IPC ctl sem $s setval; \$IPC ctl sem $s rmid
-		\$IPC semop $s 0 1; \$IPC semtimedop $s 0 1
-		\$IPC ctl shm $m stat; \$IPC ctl shm $m set; \$IPC ctl shm $m rmid
-		\$IPC shmread $m || true"
-	[ "$status" = 0 ]
-	[ "${#lines[@]}" = 15 ]
-	for line in "${lines[@]}"; do [ "$line" = EINVAL ]; done
-	[ "$("$IPC" msgrcv "$q")" = keep ]
-	[ "$("$IPC" ctl sem "$s" stat)" = 0 ]
-	[ "$("$IPC" ctl shm "$m" stat)" = 0 ]
+@test "no key or id of the host's exists in a jail, by any syscall" {
+	host_ipc_ids_absent
 }
 
 @test "a scan over ids from a jail and from the host finds nothing foreign" {
@@ -97,12 +64,12 @@ in_jail() {
 		"$IPC" semget "0x400$k" 1 c >/dev/null
 		"$IPC" shmget "0x400$k" 4096 c >/dev/null
 	done
-	start_jailed sh -c 'for k in 1 2; do
-		$0 msgget 0x410$k c; $0 semget 0x410$k 1 c
-		$0 shmget 0x410$k 4096 c; done >/dev/null
-		for kind in msg sem shm; do $0 scan $kind 1000 | wc -l; done \
+	start_in_jail -c 'for k in 1 2; do
+		ipc msgget 0x410$k c; ipc semget 0x410$k 1 c
+		ipc shmget 0x410$k 4096 c; done >/dev/null
+		for kind in msg sem shm; do ipc scan $kind 1000 | wc -l; done \
 			> "$1.tmp" && mv "$1.tmp" "$1"; exec sleep 600' \
-		"$IPC" "$BATS_TEST_TMPDIR/counts"
+		"$BATS_TEST_TMPDIR/counts"
 	eventually test -s "$BATS_TEST_TMPDIR/counts"
 	[ "$(cat "$BATS_TEST_TMPDIR/counts" | tr '\n' ' ')" = "2 2 2 " ]
 	for kind in msg sem shm; do
@@ -112,9 +79,9 @@ in_jail() {
 
 @test "ipcs and /proc/sysvipc list only the caller's side, in and out" {
 	"$IPC" msgget 0x4242 c >/dev/null
-	start_jailed sh -c '$0 msgget 0x4343 c >/dev/null
+	start_in_jail -c 'ipc msgget 0x4343 c >/dev/null
 		{ ipcs -q; cat /proc/sysvipc/msg; } > "$1.tmp"
-		mv "$1.tmp" "$1"; exec sleep 600' "$IPC" "$BATS_TEST_TMPDIR/inside"
+		mv "$1.tmp" "$1"; exec sleep 600' "$BATS_TEST_TMPDIR/inside"
 	eventually test -s "$BATS_TEST_TMPDIR/inside"
 	run cat "$BATS_TEST_TMPDIR/inside"
 	[[ $output == *0x00004343* ]]
@@ -132,21 +99,21 @@ in_jail() {
 	"$IPC" msgget 0x5000 c >/dev/null
 	"$IPC" semget 0x5000 1 c >/dev/null
 	"$IPC" shmget 0x5000 4096 c >/dev/null
-	run in_jail '
-		$IPC info msg; $IPC info sem; $IPC info shm
-		$IPC msgget 0x5001 c; $IPC semget 0x5001 1 c
-		$IPC shmget 0x5001 4096 c
-		$IPC info msg; $IPC info sem; $IPC info shm'
+	run in_jail -c '
+		ipc info msg; ipc info sem; ipc info shm
+		ipc msgget 0x5001 c; ipc semget 0x5001 1 c
+		ipc shmget 0x5001 4096 c
+		ipc info msg; ipc info sem; ipc info shm'
 	[ "$status" = 0 ]
 	[ "${lines[*]:0:3}" = "0 0 0" ]
 	[ "${lines[*]:6:3}" = "1 1 1" ]
 }
 
 @test "from another jail's namespace every path is refused with EACCES" {
-	start_jailed sh -c 'q=$($0 msgget 0x6000 c); $0 msgsnd $q x >/dev/null
-		s=$($0 semget 0x6000 1 c); m=$($0 shmget 0x6000 4096 c)
+	start_in_jail -c 'q=$(ipc msgget 0x6000 c); ipc msgsnd $q x >/dev/null
+		s=$(ipc semget 0x6000 1 c); m=$(ipc shmget 0x6000 4096 c)
 		echo "$q $s $m" > "$1.tmp"; mv "$1.tmp" "$1"; exec sleep 600' \
-		"$IPC" "$BATS_TEST_TMPDIR/ids"
+		"$BATS_TEST_TMPDIR/ids"
 	eventually test -s "$BATS_TEST_TMPDIR/ids"
 	read -r q s m <"$BATS_TEST_TMPDIR/ids"
 
@@ -180,40 +147,16 @@ in_jail() {
 }
 
 @test "a jailed task cannot enter the host's namespace, even with its fd" {
-	local q
-	q=$("$IPC" msgget 0x7000 c)
-	# The host's namespace, opened before entering the jail: from inside,
-	# /proc/1/ns/ipc is out of reach (ptrace wall), and setns needs
-	# CAP_SYS_ADMIN, which the capability table refuses in a jail.
-	# (fd 8: bats keeps fd 3 for itself.)
-	exec 8</proc/1/ns/ipc
-	run in_jail "
-		d=/sys/kernel/jail/\$(cat /proc/self/jail)
-		nsenter --ipc=/proc/self/fd/8 true 2>&1 | grep -c 'Operation not permitted'
-		cat \$d/denied_capability
-		\$IPC msgget 0x7000; \$IPC ctl msg $q stat"
-	exec 8<&-
-	[ "${lines[0]}" = 1 ]
-	# nsenter's setns, at least, is refused and counted.
-	[ "${lines[1]}" -ge 1 ]
-	[ "${lines[*]:2}" = "ENOENT EINVAL" ]
+	host_namespaces_closed
 }
 
 @test "POSIX message queues are separate per jail" {
-	"$IPC" mqsend /jailq from-host
-	run in_jail '$IPC mqrecv /jailq; $IPC mqsend /jailq from-jail
-		$IPC mqrecv /jailq'
-	[ "$status" = 0 ]
-	[ "${lines[0]}" = ENOENT ]
-	[ "${lines[1]}" = ok ]
-	[ "${lines[2]}" = from-jail ]
-	[ "$("$IPC" mqrecv /jailq)" = from-host ]
-	rm -f /dev/mqueue/jailq
+	mqueues_separate
 }
 
 @test "the host's mqueue filesystem is closed to a jail, even mounted" {
 	"$IPC" mqsend /hostq from-host
-	run in_jail 'd=/sys/kernel/jail/$(cat /proc/self/jail)
+	run in_jail -c 'd=/sys/kernel/jail/$(cat /proc/self/jail)
 		ls /dev/mqueue 2>&1; cat /dev/mqueue/hostq 2>&1
 		rm -f /dev/mqueue/hostq 2>&1; echo >/dev/mqueue/new 2>&1
 		cat $d/denied_ipc'
@@ -232,10 +175,10 @@ shmem_kib() {
 @test "a jail's IPC objects are removed when the jail ends" {
 	local before
 	before=$(shmem_kib)
-	start_jailed sh -c 'm=$($0 shmget IPC_PRIVATE 33554432 c)
-		$0 shmfill $m >/dev/null; $0 msgget 0x8000 c >/dev/null
-		$0 semget 0x8000 1 c >/dev/null; echo ok > "$1"
-		exec sleep 600' "$IPC" "$BATS_TEST_TMPDIR/ready"
+	start_in_jail -c 'm=$(ipc shmget IPC_PRIVATE 33554432 c)
+		ipc shmfill $m >/dev/null; ipc msgget 0x8000 c >/dev/null
+		ipc semget 0x8000 1 c >/dev/null; echo ok > "$1"
+		exec sleep 600' "$BATS_TEST_TMPDIR/ready"
 	eventually test -s "$BATS_TEST_TMPDIR/ready"
 	local dir=/sys/kernel/jail/$JAIL_ID
 	[ "$(cat "$dir/shm_segments")" = 1 ]
@@ -276,13 +219,13 @@ shmem_kib() {
 }
 
 @test "sysfs counts the jail's message queues, semaphore sets and segments" {
-	run in_jail '
+	run in_jail -c '
 		d=/sys/kernel/jail/$(cat /proc/self/jail)
-		q=$($IPC msgget IPC_PRIVATE c); $IPC msgget IPC_PRIVATE c >/dev/null
-		$IPC semget IPC_PRIVATE 1 c >/dev/null
-		for i in 1 2 3; do $IPC shmget IPC_PRIVATE 4096 c >/dev/null; done
+		q=$(ipc msgget IPC_PRIVATE c); ipc msgget IPC_PRIVATE c >/dev/null
+		ipc semget IPC_PRIVATE 1 c >/dev/null
+		for i in 1 2 3; do ipc shmget IPC_PRIVATE 4096 c >/dev/null; done
 		echo $(cat $d/msg_queues $d/sem_sets $d/shm_segments $d/denied_ipc)
-		$IPC ctl msg $q rmid >/dev/null
+		ipc ctl msg $q rmid >/dev/null
 		# Counts drop when the object is freed, after an RCU grace period.
 		i=0; while [ $(cat $d/msg_queues) != 1 ] && [ $i -lt 300 ]; do
 			sleep 0.1; i=$((i + 1)); done
@@ -298,7 +241,7 @@ shmem_kib() {
 	# Creating, filling, dumping, checking and removing a queue behave as
 	# outside; restoring its id means writing msg_next_id, which needs
 	# CAP_CHECKPOINT_RESTORE, outside the capability table.
-	run sh -c 'echo new > /proc/self/jail && exec "$0"' "$JAILVM_HELPERS/msgque"
+	run in_jail "$JAILVM_HELPERS/msgque"
 	[ "$status" = 1 ]
 	[ "${lines[0]}" = "Failed to open /proc/sys/kernel/msg_next_id" ]
 	[ "${lines[1]}" = "Failed to restore queue: -13" ]

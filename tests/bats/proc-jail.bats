@@ -1,7 +1,11 @@
 #!/usr/bin/env bats
 # /proc/<pid>/jail: reading, "new", inheritance, and every error case.
+# Where the write itself is under test, the tests write it; elsewhere
+# in_jail enters the jail. The bodies shared with escape.bats are in
+# walls.bash.
 
 load helpers
+load walls
 
 @test "the host is jail 0, for init and for any task, tgid and tid entries" {
 	[ "$(cat /proc/1/jail)" = 0 ]
@@ -30,8 +34,7 @@ load helpers
 }
 
 @test "the jail is inherited across fork and exec" {
-	run sh -c 'echo new > /proc/self/jail
-		own=$(cat /proc/self/jail)
+	run in_jail -c 'own=$(cat /proc/self/jail)
 		forked=$(sh -c "cat /proc/self/jail")
 		exec sh -c "echo $own $forked \$(cat /proc/self/jail)"'
 	[ "$status" = 0 ]
@@ -47,7 +50,7 @@ load helpers
 
 @test "nested new creates a child of the current jail" {
 	# Each reads its own parent: a jail cannot see its ancestors' files.
-	run sh -c 'echo new > /proc/self/jail; outer=$(cat /proc/self/jail)
+	run in_jail -c 'outer=$(cat /proc/self/jail)
 		outer_parent=$(cat /sys/kernel/jail/$outer/parent)
 		echo new > /proc/self/jail; inner=$(cat /proc/self/jail)
 		echo $outer $inner $outer_parent \
@@ -70,7 +73,7 @@ load helpers
 
 	local ids=()
 	for i in 1 2 3 4 5; do
-		ids+=("$(sh -c 'echo new > /proc/self/jail; cat /proc/self/jail')")
+		ids+=("$(in_jail cat /proc/self/jail)")
 	done
 	[ -z "$(printf '%s\n' "${ids[@]}" | sort | uniq -d)" ]
 	for id in "${ids[@]}"; do [[ $id =~ ^[1-9][0-9]*$ ]]; done
@@ -111,32 +114,11 @@ load helpers
 }
 
 @test "inside a jail, root may make and join jails below, but not name one (EPERM)" {
-	run bash -c 'echo new > /proc/self/jail; outer=$(cat /proc/self/jail)
-		echo new jailed-name > /proc/self/jail
-		(echo new > /proc/self/jail; exec sleep 600) >/dev/null 2>&1 &
-		for i in $(seq 50); do
-			inner=$(cat /proc/$!/jail)
-			[ "$inner" != "$outer" ] && break
-			sleep 0.1
-		done
-		echo "join $inner" > /proc/self/jail; [ "$(cat /proc/self/jail)" = "$inner" ] &&
-			echo joined; kill $!'
-	[[ ${lines[0]} == *"Operation not permitted"* ]]
-	[ "${lines[1]}" = joined ]
+	nested_jails_made_and_joined
 }
 
 @test "jails nest 32 deep below the host; one more is ENOSPC" {
-	run sh -c 'i=0; prev=0; while [ $i -lt 32 ]; do
-			echo new > /proc/self/jail || exit 1
-			id=$(cat /proc/self/jail)
-			[ "$(cat /sys/kernel/jail/$id/parent)" = $prev ] || exit 2
-			prev=$id; i=$((i + 1)); done
-		echo "$i"
-		printf new | "$0" /proc/self/jail' "$JW"
-	# 32 jails, each the child of the one before...
-	[ "${lines[0]}" = 32 ]
-	# ...and the 33rd level refused.
-	[[ ${lines[1]} =~ ^ENOSPC\ [1-9][0-9]*$ ]]
+	depth_limited_to_32
 }
 
 @test "no IPC namespace left for the jail is ENOSPC, and changes nothing" {

@@ -7,18 +7,13 @@ load helpers
 
 STRESS_SECONDS=${STRESS_SECONDS:-30}
 
-teardown() {
-	pkill -KILL -f "sleep 60" 2>/dev/null || true
-	wait 2>/dev/null || true
-}
-
 creator() {
 	local n=0
 	while [ "$SECONDS" -lt "$1" ]; do
-		sh -c 'echo new > /proc/self/jail && cat /proc/self/jail' >/dev/null
+		in_jail cat /proc/self/jail >/dev/null
 		# Names collide on purpose: EEXIST is an expected answer.
-		sh -c 'echo "new stress$0" > /proc/self/jail 2>/dev/null &&
-			echo new > /proc/self/jail' $((n % 3)) 2>/dev/null || true
+		in_jail -n "stress$((n % 3))" -c 'echo new > /proc/self/jail' \
+			2>/dev/null || true
 		n=$((n + 1))
 	done
 }
@@ -33,22 +28,13 @@ joiner() {
 # Builds a small tree of jails with sleeping tasks and destroys it, and
 # records the ids destroyed.
 destroyer() {
-	local idfile=$BATS_TEST_TMPDIR/destroy.$$.$RANDOM id pid
 	while [ "$SECONDS" -lt "$1" ]; do
-		rm -f "$idfile"
-		sh -c 'echo new > /proc/self/jail || exit
-			cat /proc/self/jail > "$0.tmp"; mv "$0.tmp" "$0"
-			sleep 60 & sh -c "echo new > /proc/self/jail; sleep 60 & exec sleep 60" &
-			exec sleep 60' "$idfile" &
-		pid=$!
-		while [ ! -s "$idfile" ] && kill -0 "$pid" 2>/dev/null; do
-			sleep 0.05
-		done
-		[ -s "$idfile" ] || continue
-		id=$(cat "$idfile")
-		echo 1 >"/sys/kernel/jail/$id/destroy"
-		echo "$id" >>"$2"
-		wait "$pid" 2>/dev/null || true
+		start_in_jail -c 'sleep 60 &
+			sh -c "echo new > /proc/self/jail; sleep 60 & exec sleep 60" &
+			exec sleep 60' || continue
+		echo 1 >"/sys/kernel/jail/$JAIL_ID/destroy"
+		echo "$JAIL_ID" >>"$2"
+		wait "$JAILED_PID" 2>/dev/null || true
 	done
 }
 
@@ -65,7 +51,7 @@ reader() {
 	: >"$destroyed"
 
 	# A long-lived jail to join and fork in, under a task limit.
-	start_jailed sleep 600
+	start_in_jail sleep 600
 	local target=$JAIL_ID
 	echo 8 >"/sys/kernel/jail/$target/max_tasks"
 
@@ -80,7 +66,6 @@ reader() {
 
 	echo 1 >"/sys/kernel/jail/$target/destroy"
 	wait "$JAILED_PID" 2>/dev/null || true
-	pkill -KILL -f "sleep 60" 2>/dev/null || true
 
 	# Something was destroyed while the rest went on.
 	[ "$(wc -l <"$destroyed")" -gt 0 ]

@@ -3,14 +3,8 @@
 
 load helpers
 
-teardown() {
-	[ -z "${JAILED_PID:-}" ] || kill -KILL "$JAILED_PID" 2>/dev/null || true
-	pkill -KILL -f "sleep 600" 2>/dev/null || true
-	pkill -KILL -x threads 2>/dev/null || true
-}
-
 @test "a new jail gets a directory with parent and nr_tasks" {
-	start_jailed sleep 600
+	start_in_jail sleep 600
 	local dir=/sys/kernel/jail/$JAIL_ID
 	[ -d "$dir" ]
 	[ "$(cat "$dir/parent")" = 0 ]
@@ -20,7 +14,7 @@ teardown() {
 }
 
 @test "the directory disappears once the jail's last task is gone" {
-	start_jailed sleep 600
+	start_in_jail sleep 600
 	local dir=/sys/kernel/jail/$JAIL_ID
 	[ -d "$dir" ]
 	kill "$JAILED_PID"
@@ -29,8 +23,8 @@ teardown() {
 }
 
 @test "nr_tasks follows forks and exits" {
-	start_jailed sh -c 'sleep 600 & echo $! > "$0/a"; sleep 600 &
-		echo $! > "$0/b"; wait' "$BATS_TEST_TMPDIR"
+	start_in_jail -c 'sleep 600 & echo $! > "$1/a"; sleep 600 &
+		echo $! > "$1/b"; wait' "$BATS_TEST_TMPDIR"
 	local dir=/sys/kernel/jail/$JAIL_ID
 	eventually test -s "$BATS_TEST_TMPDIR/b"
 	eventually file_is "$dir/nr_tasks" 3
@@ -42,12 +36,13 @@ teardown() {
 }
 
 @test "nr_tasks counts every thread" {
-	start_jailed "$THREADS" 4
+	start_in_jail "$THREADS" 4
 	eventually file_is "/sys/kernel/jail/$JAIL_ID/nr_tasks" 4
 }
 
 @test "a jail with a live child jail outlives its own tasks" {
-	start_jailed sh -c 'echo new > /proc/self/jail && cat /proc/self/jail > "$0/inner" && exec sleep 600' "$BATS_TEST_TMPDIR"
+	start_in_jail -c 'echo new > /proc/self/jail &&
+		cat /proc/self/jail > "$1/inner" && exec sleep 600' "$BATS_TEST_TMPDIR"
 	eventually test -s "$BATS_TEST_TMPDIR/inner"
 	local outer=$JAIL_ID inner
 	inner=$(cat "$BATS_TEST_TMPDIR/inner")

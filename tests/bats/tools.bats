@@ -1,6 +1,8 @@
 #!/usr/bin/env bats
 # The jail command: mkroot, run, exec, ls, stat, ps, destroy, and their
-# errors. Every test ends with no jail, mount or cgroup of the tool left.
+# errors. Every test ends with no jail, mount or cgroup of the tool left,
+# and no process: the tool runs in process groups of its own (in_group),
+# which must be empty once the jails are destroyed.
 
 load helpers
 bats_require_minimum_version 1.5.0
@@ -18,9 +20,14 @@ setup() {
 	jails_before=$(jail_count)
 }
 
+# The jail command, in a process group of its own.
+jail() {
+	in_group "$JAIL" "$@"
+}
+
 # The id of the live jail named $1, or nothing.
 jail_id_of() {
-	"$JAIL" ls -H | awk -v n="$1" '$2 == n { print $1 }'
+	jail ls -H | awk -v n="$1" '$2 == n { print $1 }'
 }
 
 named() {
@@ -28,17 +35,19 @@ named() {
 }
 
 teardown() {
-	pkill -KILL -f "busybox httpd" 2>/dev/null || true
-	local j
-	for j in $("$JAIL" ls -q); do "$JAIL" destroy "$j" || true; done
-	# Nothing of the tool's left behind.
+	local j left=0
+	for j in $(jail ls -q); do jail destroy "$j" || true; done
+	# Nothing of the tool's left behind: a mount, a cgroup, a process (a
+	# helper that never became CMD, say) or state.
 	if grep " $BATS_FILE_TMPDIR/" /proc/mounts ||
 		ls -d /sys/fs/cgroup/jail-run.* 2>/dev/null ||
-		pgrep -f jail-exec ||
+		! groups_ended ||
 		[ -n "$(ls /run/jail 2>/dev/null)" ]; then
 		echo "left behind by the tool (above)"
-		return 1
+		left=1
 	fi
+	end_groups
+	return "$left"
 }
 
 @test "mkroot: a root with each program and its libraries runs sh -c scripts" {
@@ -52,7 +61,7 @@ teardown() {
 	[ "$(stat -c '%F %t:%T' "$R/dev/null")" = "character special file 1:3" ]
 	[ -d "$R/proc" ]
 	[ -z "$(ls -A "$R/proc")" ]
-	run "$JAIL" run "$R" /bin/sh -c 'echo hello; cat /etc/passwd; id -u'
+	run jail run "$R" /bin/sh -c 'echo hello; cat /etc/passwd; id -u'
 	[ "$status" = 0 ]
 	output_is "$(printf 'hello\nroot:x:0:0:root:/root:/bin/sh\njail:x:1000:1000:jail:/home/jail:/bin/sh\n0')"
 	[ "$(jail_count)" = "$jails_before" ]
@@ -60,25 +69,25 @@ teardown() {
 
 @test "mkroot: -v lists what it copies; a second run copies nothing" {
 	local r=$BATS_TEST_TMPDIR/r
-	run "$JAIL" mkroot -v "$r" cat
+	run jail mkroot -v "$r" cat
 	[ "$status" = 0 ]
 	[[ $output == *"/usr/bin/cat"* ]]
 	[[ $output == *"libc.so.6"* ]]
 	[[ $output == *"/dev/null"* ]]
-	run "$JAIL" mkroot -v "$r" cat
+	run jail mkroot -v "$r" cat
 	[ "$status" = 0 ]
 	[ -z "$output" ]
 }
 
 @test "mkroot: refuses /, a file, and an unknown program, leaving nothing" {
-	run "$JAIL" mkroot / sh
+	run jail mkroot / sh
 	[ "$status" = 125 ]
 	[ "$output" = "jail: refusing to make a jail root of /" ]
 	touch "$BATS_TEST_TMPDIR/file"
-	run "$JAIL" mkroot "$BATS_TEST_TMPDIR/file" sh
+	run jail mkroot "$BATS_TEST_TMPDIR/file" sh
 	[ "$status" = 125 ]
 	[[ $output == *"is not a directory" ]]
-	run "$JAIL" mkroot "$BATS_TEST_TMPDIR/new" no-such-program
+	run jail mkroot "$BATS_TEST_TMPDIR/new" no-such-program
 	[ "$status" = 125 ]
 	[ "$output" = "jail: program 'no-such-program' not found" ]
 	[ ! -e "$BATS_TEST_TMPDIR/new" ]
@@ -86,7 +95,7 @@ teardown() {
 
 @test "run -u: uid, gid, groups and a clean environment inside" {
 	echo "extra:x:1500:jail" >>"$R/etc/group"
-	run env SECRET=1 TERM=xterm "$JAIL" run -u jail "$R" /bin/sh -c 'id; env | sort; pwd'
+	run in_group env SECRET=1 TERM=xterm "$JAIL" run -u jail "$R" /bin/sh -c 'id; env | sort; pwd'
 	sed -i '/^extra:/d' "$R/etc/group"
 	[ "$status" = 0 ]
 	output_is "$(printf '%s\n' \
@@ -94,18 +103,18 @@ teardown() {
 		'HOME=/home/jail' \
 		'LOGNAME=jail' 'PATH=/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin' \
 		'PWD=/home/jail' 'SHELL=/bin/sh' 'TERM=xterm' 'USER=jail' '/home/jail')"
-	run "$JAIL" run -u 1234:2345 "$R" /bin/sh -c 'id'
+	run jail run -u 1234:2345 "$R" /bin/sh -c 'id'
 	output_is "uid=1234 gid=2345 groups=2345"
 }
 
 @test "run: no_new_privs, the root is pinned, no descriptor above 2" {
-	run "$JAIL" run "$R" /bin/sh -c 'grep NoNewPrivs /proc/self/status 2>&1
+	run jail run "$R" /bin/sh -c 'grep NoNewPrivs /proc/self/status 2>&1
 		busybox chroot /tmp /bin/sh -c true 2>&1 | tail -n 1
 		ls /proc/self/fd' 7</dev/null
 	# /proc is an empty mount point without --proc: no status to read.
 	[[ ${lines[0]} == *"No such file"* ]]
 	[[ ${lines[1]} == *"Operation not permitted"* ]]
-	run "$JAIL" run --proc "$R" /bin/sh -c 'grep NoNewPrivs /proc/self/status
+	run jail run --proc "$R" /bin/sh -c 'grep NoNewPrivs /proc/self/status
 		ls /proc/self/fd | tr "\n" " "' 7</dev/null
 	[ "${lines[0]}" = "NoNewPrivs:	1" ]
 	# 3 is ls's own directory.
@@ -113,23 +122,23 @@ teardown() {
 }
 
 @test "run: CMD reads the tool's standard input" {
-	run "$JAIL" run "$R" /bin/sh -c 'cat; echo done' <<<"from the host"
+	run jail run "$R" /bin/sh -c 'cat; echo done' <<<"from the host"
 	output_is "$(printf 'from the host\ndone')"
-	run "$JAIL" run "$R" <<<'echo default shell; id -u'
+	run jail run "$R" <<<'echo default shell; id -u'
 	output_is "$(printf 'default shell\n0')"
 }
 
 @test "run: exit status is CMD's; 126 not executable; 127 not found" {
-	run "$JAIL" run "$R" /bin/sh -c 'exit 7'
+	run jail run "$R" /bin/sh -c 'exit 7'
 	[ "$status" = 7 ]
-	run -127 "$JAIL" run "$R" /no/such/cmd
+	run -127 jail run "$R" /no/such/cmd
 	output_is "jail: /no/such/cmd: No such file or directory"
-	run -126 "$JAIL" run "$R" /etc/passwd
+	run -126 jail run "$R" /etc/passwd
 	[[ $output == *"Permission denied" ]]
 }
 
 @test "run: --proc lists only the jail's processes; the host never sees the mount" {
-	run "$JAIL" run --proc "$R" /bin/sh -c 'ls /proc | grep -c "^[0-9]"
+	run jail run --proc "$R" /bin/sh -c 'ls /proc | grep -c "^[0-9]"
 		test -e /proc/1 || echo hidden
 		grep -c " /proc proc " /proc/self/mounts'
 	[ "$status" = 0 ]
@@ -138,68 +147,68 @@ teardown() {
 	[ "${lines[1]}" = hidden ]
 	[ "${lines[2]}" = 1 ]
 	# The mount lives in the jail's own mount namespace.
-	"$JAIL" run --keep -n procjail --proc "$R" /bin/sh -c 'sleep 600 >/dev/null 2>&1 &'
+	jail run --keep -n procjail --proc "$R" /bin/sh -c 'sleep 600 >/dev/null 2>&1 &'
 	if grep " $R/proc " /proc/mounts; then return 1; fi
-	run "$JAIL" exec procjail /bin/sh -c 'ls /proc | grep -c "^[0-9]"'
+	run jail exec procjail /bin/sh -c 'ls /proc | grep -c "^[0-9]"'
 	[ "$output" -ge 1 ]
 }
 
 @test "run: --proc refuses DIR/proc that is a symlink, mounting nothing" {
 	local r=$BATS_TEST_TMPDIR/r
-	"$JAIL" mkroot "$r" sh
+	jail mkroot "$r" sh
 	rmdir "$r/proc"
 	ln -s /tmp "$r/proc"
-	run "$JAIL" run --proc "$r" /bin/sh -c true
+	run jail run --proc "$r" /bin/sh -c true
 	[ "$status" = 125 ]
 	output_is "jail: $r/proc: Not a directory (a directory, not a symlink, is needed)"
 	[ "$(jail_count)" = "$jails_before" ]
 }
 
 @test "run: --max-tasks refuses the fork beyond it" {
-	run "$JAIL" run --max-tasks 3 "$R" /bin/sh -c \
+	run jail run --max-tasks 3 "$R" /bin/sh -c \
 		'sleep 600 & sleep 600 & sleep 600 & echo forked'
 	[[ $output == *"Cannot fork"* ]]
 }
 
 @test "run: --memory OOM-kills a process over it; the host is fine" {
-	run "$JAIL" run --memory 16M "$R" /bin/sh -c 'tail /dev/zero'
+	run jail run --memory 16M "$R" /bin/sh -c 'tail /dev/zero'
 	# SIGKILL from the OOM killer.
 	[ "$status" = 137 ]
 	grep -q "Memory cgroup out of memory" <(dmesg)
-	run "$JAIL" run "$R" /bin/sh -c 'echo alive'
+	run jail run "$R" /bin/sh -c 'echo alive'
 	output_is alive
 }
 
 @test "run: --cpus sets the cgroup's cpu.max; --keep, exec, ps, destroy" {
-	run "$JAIL" run --keep -n kept --cpus 0.5 "$R" /bin/sh -c \
+	run jail run --keep -n kept --cpus 0.5 "$R" /bin/sh -c \
 		'sleep 600 >/dev/null 2>&1 &'
 	[ "$status" = 0 ]
 	local id
-	id=$("$JAIL" ls -H | awk '$2 == "kept" { print $1 }')
+	id=$(jail ls -H | awk '$2 == "kept" { print $1 }')
 	[ -n "$id" ]
 	[ "$(cat /sys/fs/cgroup/jail-run.*/cpu.max)" = "50000 100000" ]
-	run "$JAIL" exec kept /bin/sh -c 'pwd; id -u; cat /proc/self/jail 2>/dev/null || echo noproc'
+	run jail exec kept /bin/sh -c 'pwd; id -u; cat /proc/self/jail 2>/dev/null || echo noproc'
 	output_is "$(printf '/root\n0\nnoproc')"
-	run "$JAIL" exec -u jail "$id" id -u
+	run jail exec -u jail "$id" id -u
 	output_is 1000
-	run "$JAIL" ps kept
+	run jail ps kept
 	[[ $output == *"sleep 600"* ]]
-	run "$JAIL" stat kept
+	run jail stat kept
 	[[ $output == *"name: kept"* ]]
 	[[ $output == *"root: $R"* ]]
-	"$JAIL" destroy kept
+	jail destroy kept
 	[ ! -d "/sys/kernel/jail/$id" ]
 }
 
 @test "run: a service from the host, listening on loopback inside the jail" {
 	mkdir -p "$R/www"
 	echo "hello from the jail" >"$R/www/index.html"
-	"$JAIL" run -n web -u jail "$R" busybox httpd -f -p 127.0.0.1:8080 -h /www &
+	jail run -n web -u jail "$R" busybox httpd -f -p 127.0.0.1:8080 -h /www &
 	local tool=$!
 	fetch() { busybox wget -q -O - http://127.0.0.1:8080/index.html; }
 	eventually fetch >/dev/null
 	[ "$(fetch)" = "hello from the jail" ]
-	"$JAIL" destroy web
+	jail destroy web
 	wait "$tool" || true
 	rm -rf "$R/www"
 }
@@ -226,48 +235,48 @@ teardown() {
 }
 
 @test "ls: a table, -H without header, -q ids" {
-	"$JAIL" run --keep -n listed "$R" /bin/sh -c 'sleep 600 >/dev/null 2>&1 &'
-	run "$JAIL" ls
+	jail run --keep -n listed "$R" /bin/sh -c 'sleep 600 >/dev/null 2>&1 &'
+	run jail ls
 	[[ ${lines[0]} == "ID "*"NAME"*"ROOT" ]]
 	[[ $output == *" listed "*" alive  $R"* ]]
-	run "$JAIL" ls -q
+	run jail ls -q
 	[[ $output =~ ^[0-9]+$ ]]
-	run "$JAIL" ls -H
+	run jail ls -H
 	[ "${#lines[@]}" = 1 ]
 }
 
 @test "errors: one line and 125, nothing left behind" {
-	run "$JAIL" run "$BATS_TEST_TMPDIR/missing"
+	run jail run "$BATS_TEST_TMPDIR/missing"
 	[ "$status" = 125 ]
 	[ "$output" = "jail: $BATS_TEST_TMPDIR/missing is not a directory" ]
-	run "$JAIL" run -u nobody-here "$R"
+	run jail run -u nobody-here "$R"
 	[ "$status" = 125 ]
 	[ "$output" = "jail: unknown user 'nobody-here' in /etc/passwd of the jail" ]
-	run "$JAIL" run --memory 12Q "$R"
+	run jail run --memory 12Q "$R"
 	[ "$status" = 125 ]
 	[ "$output" = "jail: bad size '12Q' (a number from 1 with K, M, G or T)" ]
-	run "$JAIL" run --cpus x "$R"
+	run jail run --cpus x "$R"
 	[ "$status" = 125 ]
-	run "$JAIL" destroy no-such-jail
+	run jail destroy no-such-jail
 	[ "$status" = 125 ]
 	[ "$output" = "jail: no jail named 'no-such-jail'" ]
-	run "$JAIL" stat 2147483647
+	run jail stat 2147483647
 	[ "$status" = 125 ]
-	run "${NOBODY[@]}" "$JAIL" run "$R" true
+	run in_group "${NOBODY[@]}" "$JAIL" run "$R" true
 	[ "$status" = 125 ]
 	[ "$output" = "jail: run needs root" ]
 	mkdir -m 0777 "$BATS_TEST_TMPDIR/open"
-	run "$JAIL" run "$BATS_TEST_TMPDIR/open" true
+	run jail run "$BATS_TEST_TMPDIR/open" true
 	[ "$status" = 125 ]
 	[ "$output" = "jail: refusing $BATS_TEST_TMPDIR/open: $BATS_TEST_TMPDIR/open is not owned by root, or others may write to it" ]
-	run "$JAIL" frobnicate
+	run jail frobnicate
 	[ "$status" = 125 ]
 	[ "$(jail_count)" = "$jails_before" ]
 }
 
 @test "errors: a taken name fails cleanly, its cgroup removed" {
-	"$JAIL" run --keep -n taken "$R" /bin/sh -c 'sleep 600 >/dev/null 2>&1 &'
-	run "$JAIL" run -n taken --memory 8M "$R" true
+	jail run --keep -n taken "$R" /bin/sh -c 'sleep 600 >/dev/null 2>&1 &'
+	run jail run -n taken --memory 8M "$R" true
 	[ "$status" = 125 ]
 	[ "$output" = "jail: new taken > /proc/self/jail: File exists" ]
 	[ "$(ls -d /sys/fs/cgroup/jail-run.* | wc -l)" = 0 ]
@@ -278,18 +287,18 @@ teardown() {
 	mkdir -p "$out" "$r"
 	chmod 0755 "$out"
 	ln -s "$out" "$r/tmp"
-	run "$JAIL" mkroot "$r" sh
+	run jail mkroot "$r" sh
 	[ "$status" = 125 ]
 	output_is "jail: refusing $r/tmp: a symlink leads out of $r"
 	[ "$(stat -c %a "$out")" = 755 ]
 	rm "$r/tmp"
-	"$JAIL" mkroot "$r" sh
+	jail mkroot "$r" sh
 	# A library directory a jail replaced with a symlink.
 	libdir=$(dirname "$(readlink -f "$(ldconfig -p |
 		awk '$1 == "libc.so.6" { print $NF; exit }')")")
 	rm -r "${r:?}$libdir"
 	ln -s "$out" "$r$libdir"
-	run "$JAIL" mkroot "$r" cat
+	run jail mkroot "$r" cat
 	[ "$status" = 125 ]
 	# Named as the library's path goes: /lib/..., /usr/lib64/../lib/...
 	[[ $output == "jail: refusing $r/"*": a symlink leads out of $r" ]]
@@ -298,12 +307,12 @@ teardown() {
 
 @test "mkroot: refuses DIR below a directory others may write, and a DIR in use" {
 	mkdir -m 0777 "$BATS_TEST_TMPDIR/open"
-	run "$JAIL" mkroot "$BATS_TEST_TMPDIR/open/r" sh
+	run jail mkroot "$BATS_TEST_TMPDIR/open/r" sh
 	[ "$status" = 125 ]
 	output_is "jail: refusing $BATS_TEST_TMPDIR/open/r: $BATS_TEST_TMPDIR/open is not owned by root, or others may write to it"
 	[ ! -e "$BATS_TEST_TMPDIR/open/r" ]
-	"$JAIL" run --keep -n busy "$R" /bin/sh -c 'sleep 600 >/dev/null 2>&1 &'
-	run "$JAIL" mkroot "$R" sh
+	jail run --keep -n busy "$R" /bin/sh -c 'sleep 600 >/dev/null 2>&1 &'
+	run jail mkroot "$R" sh
 	[ "$status" = 125 ]
 	[[ $output == "jail: refusing $R: jail "[0-9]*" has its root at $R" ]]
 }
@@ -314,9 +323,9 @@ teardown() {
 	cp /usr/bin/true "$d/my true"
 	# awk is a chain: /usr/bin/awk -> /etc/alternatives/awk -> mawk;
 	# echo is also a shell builtin.
-	"$JAIL" mkroot "$r" sh awk echo "$d/my true"
+	jail mkroot "$r" sh awk echo "$d/my true"
 	[ -L "$r/etc/alternatives/awk" ]
-	run "$JAIL" run "$r" /bin/sh -c 'awk "BEGIN { print 1 + 1 }"
+	run jail run "$r" /bin/sh -c 'awk "BEGIN { print 1 + 1 }"
 		/usr/bin/echo echoed; "'"$d"'/my true" && echo spaced'
 	output_is "$(printf '2\nechoed\nspaced')"
 }
@@ -324,20 +333,20 @@ teardown() {
 @test "run: refuses DIR below a directory others may write" {
 	mkdir -m 0775 "$BATS_TEST_TMPDIR/group-writable"
 	mkdir "$BATS_TEST_TMPDIR/group-writable/r"
-	run "$JAIL" run "$BATS_TEST_TMPDIR/group-writable/r" true
+	run jail run "$BATS_TEST_TMPDIR/group-writable/r" true
 	[ "$status" = 125 ]
 	output_is "jail: refusing $BATS_TEST_TMPDIR/group-writable/r: $BATS_TEST_TMPDIR/group-writable is not owned by root, or others may write to it"
 }
 
 @test "run: the user is looked up inside the jail; a FIFO there is refused, not read" {
 	local r=$BATS_TEST_TMPDIR/r
-	"$JAIL" mkroot "$r" sh id
+	jail mkroot "$r" sh id
 	echo "inner:x:4242:4242::/:/bin/sh" >>"$r/etc/passwd"
-	run "$JAIL" run -u inner "$r" id -u
+	run jail run -u inner "$r" id -u
 	output_is 4242
 	rm "$r/etc/passwd"
 	mkfifo "$r/etc/passwd"
-	run timeout 10 "$JAIL" run -u inner "$r" id -u
+	run in_group timeout 10 "$JAIL" run -u inner "$r" id -u
 	[ "$status" = 125 ]
 	output_is "jail: cannot read /etc/passwd in the jail: Invalid argument"
 	[ "$(jail_count)" = "$jails_before" ]
@@ -346,23 +355,23 @@ teardown() {
 @test "run: bad sizes and counts are refused; leading zeros are decimal" {
 	local bad
 	for bad in 0 99999999999999999999 1.5M -1 08X 9999999999T; do
-		run "$JAIL" run --memory "$bad" "$R" true
+		run jail run --memory "$bad" "$R" true
 		[ "$status" = 125 ] || { echo "$bad: $status"; false; }
 		output_is "jail: bad size '$bad' (a number from 1 with K, M, G or T)"
 	done
 	for bad in 0 2147483648 010x -3; do
-		run "$JAIL" run --max-tasks "$bad" "$R" true
+		run jail run --max-tasks "$bad" "$R" true
 		[ "$status" = 125 ]
 		output_is "jail: bad task count '$bad' (1 to 2147483647)"
 	done
-	"$JAIL" run --keep -n sized --memory 010M --max-tasks 010 "$R" \
+	jail run --keep -n sized --memory 010M --max-tasks 010 "$R" \
 		/bin/sh -c 'sleep 600 >/dev/null 2>&1 &'
 	[ "$(cat /sys/fs/cgroup/jail-run.*/memory.max)" = 10485760 ]
 	[ "$(cat /sys/fs/cgroup/jail-run.*/pids.max)" = 10 ]
 }
 
 @test "run: an all-digit name is refused (EINVAL), never taken for an id" {
-	run "$JAIL" run -n 42 "$R" true
+	run jail run -n 42 "$R" true
 	[ "$status" = 125 ]
 	output_is "jail: new 42 > /proc/self/jail: Invalid argument"
 }
@@ -373,10 +382,10 @@ teardown() {
 		code=${sig#*:}
 		sig=${sig%:*}
 		# A process group of its own, as a terminal's foreground job, with
-		# SIGINT not ignored (a background job's is).
-		setsid env --default-signal=INT "$JAIL" run -n sig --memory 64M "$R" \
-			sleep 600 >/dev/null 2>&1 &
-		local tool=$!
+		# SIGINT not ignored (start_in_group).
+		start_in_group "$JAIL" run -n sig --memory 64M "$R" \
+			sleep 600 >/dev/null 2>&1
+		local tool=$GROUP_PID
 		eventually named sig
 		kill -"$sig" -- -"$tool"
 		local status=0
@@ -388,10 +397,10 @@ teardown() {
 }
 
 @test "run: Ctrl-C is CMD's: a CMD that ignores it keeps running" {
-	setsid env --default-signal=INT "$JAIL" run -n calm "$R" /bin/sh -c \
+	start_in_group "$JAIL" run -n calm "$R" /bin/sh -c \
 		'trap "" INT; : >/tmp/calm; sleep 3; echo survived' \
-		>"$BATS_TEST_TMPDIR/out" 2>&1 &
-	local tool=$!
+		>"$BATS_TEST_TMPDIR/out" 2>&1
+	local tool=$GROUP_PID
 	eventually test -e "$R/tmp/calm"
 	kill -INT -- -"$tool"
 	local status=0
@@ -403,17 +412,17 @@ teardown() {
 
 @test "destroy: a --keep jail that ended on its own leaves nothing after destroy ID" {
 	# The jail outlives the tool by a second, then ends on its own.
-	"$JAIL" run --keep -n brief --memory 32M "$R" /bin/sh -c \
+	jail run --keep -n brief --memory 32M "$R" /bin/sh -c \
 		'sleep 1 >/dev/null 2>&1 &'
 	local id
 	id=$(ls /run/jail)
 	[ -n "$id" ]
 	eventually gone "/sys/kernel/jail/$id"
 	[ -d "/run/jail/$id" ]
-	"$JAIL" destroy "$id"
+	jail destroy "$id"
 	[ -z "$(ls /run/jail)" ]
 	[ -z "$(ls -d /sys/fs/cgroup/jail-run.* 2>/dev/null)" ]
-	run "$JAIL" destroy ""
+	run jail destroy ""
 	[ "$status" = 125 ]
 	output_is "jail: an empty jail name"
 }
@@ -424,10 +433,10 @@ teardown() {
 	mkdir -m 0755 "$top/r"
 	ln -s "$top/r" "$top/link"
 	chown -h 65534 "$top/link"
-	run "$JAIL" run "$top/link" true
+	run jail run "$top/link" true
 	[ "$status" = 125 ]
 	output_is "jail: refusing $top/link: $top/link is a symlink that root does not own"
-	run "$JAIL" mkroot "$top/link" sh
+	run jail mkroot "$top/link" sh
 	[ "$status" = 125 ]
 	output_is "jail: refusing $top/link: $top/link is a symlink that root does not own"
 	# Every directory above searchable by others.
@@ -437,9 +446,9 @@ teardown() {
 		chmod go+x "$above"
 		above=$(dirname "$above")
 	done
-	run "$JAIL" run "$top/r" true
+	run jail run "$top/r" true
 	local s1=$status o1=$output
-	run "$JAIL" mkroot "$top/r2" sh
+	run jail mkroot "$top/r2" sh
 	local s2=$status o2=$output
 	local m
 	for m in "${saved[@]}"; do chmod "${m%% *}" "${m#* }"; done
@@ -449,23 +458,23 @@ teardown() {
 	output=$o2 output_is "jail: refusing $top/r2: host users can reach it (make a directory above it mode 0700)"
 	[ ! -e "$top/r2" ]
 	# A root below a live jail's root.
-	"$JAIL" run --keep -n outer "$R" /bin/sh -c 'sleep 600 >/dev/null 2>&1 &'
-	run "$JAIL" run "$R/home" true
+	jail run --keep -n outer "$R" /bin/sh -c 'sleep 600 >/dev/null 2>&1 &'
+	run jail run "$R/home" true
 	[ "$status" = 125 ]
 	[[ $output == "jail: refusing $R/home: jail "[0-9]*" has its root at $R" ]]
 	# The same root is fine.
-	run "$JAIL" run "$R" /bin/sh -c 'echo shared'
+	run jail run "$R" /bin/sh -c 'echo shared'
 	output_is shared
 }
 
 @test "run --proc: only processes; /proc/sys and sysrq-trigger are not there" {
-	run "$JAIL" run --proc "$R" /bin/sh -c 'ls /proc/sys /proc/sysrq-trigger 2>&1 | grep -c "No such file"
+	run jail run --proc "$R" /bin/sh -c 'ls /proc/sys /proc/sysrq-trigger 2>&1 | grep -c "No such file"
 		test -e /proc/self/status && echo self'
 	output_is "$(printf '2\nself')"
 }
 
 @test "run --keep: a failure before CMD starts keeps nothing" {
-	run env JAIL_STATE_DIR=/dev/null/state "$JAIL" run --keep -n failing "$R" true
+	run in_group env JAIL_STATE_DIR=/dev/null/state "$JAIL" run --keep -n failing "$R" true
 	[ "$status" = 125 ]
 	[[ $output == "jail: cannot create /dev/null/state/"[0-9]* ]]
 	[ -z "$(jail_id_of failing)" ]
@@ -485,20 +494,20 @@ teardown() {
 }
 
 @test "exec: joins the jail's cgroup; nothing of the caller's open goes in" {
-	"$JAIL" run --keep -n cg --proc --memory 32M "$R" /bin/sh -c 'sleep 600 >/dev/null 2>&1 &'
+	jail run --keep -n cg --proc --memory 32M "$R" /bin/sh -c 'sleep 600 >/dev/null 2>&1 &'
 	local cg
 	cg=$(basename /sys/fs/cgroup/jail-run.*)
-	run "$JAIL" exec cg /bin/sh -c 'cat /proc/self/cgroup; ls /proc/self/fd | tr "\n" " "' 7</dev/null
+	run jail exec cg /bin/sh -c 'cat /proc/self/cgroup; ls /proc/self/fd | tr "\n" " "' 7</dev/null
 	output_is "$(printf '0::/%s\n0 1 2 3 ' "$cg")"
 }
 
 @test "--help for the command and each subcommand; the man page renders" {
-	run "$JAIL" --help
+	run jail --help
 	[ "$status" = 0 ]
 	[[ ${lines[0]} == "usage: jail COMMAND"* ]]
 	local c
 	for c in mkroot run exec ls stat ps destroy; do
-		run "$JAIL" "$c" --help
+		run jail "$c" --help
 		[ "$status" = 0 ] || { echo "$c: $status"; false; }
 		[[ ${lines[0]} == "usage: jail $c"* ]]
 	done

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * escape - one attempt at leaving a jail per call, for tests/bats/escape.bats
+ * escape - one attempt at leaving a jail per call, for the bats tests (the
+ * escape battery and the bodies of tests/bats/walls.bash)
  *
  * usage: escape OP [ARG...]; see the table at the end.
  * Prints "OK" or the errno name of the step that decides, and exits 0 or
@@ -234,9 +235,12 @@ static int op_forkjails(char **argv)
 		pause();
 }
 
+/* SIGKILL, or the signal numbered SIG (0 to test for existence). */
 static int op_kill(char **argv)
 {
-	return report(kill((pid_t)num(argv[0]), SIGKILL));
+	int sig = argv[1] ? (int)num(argv[1]) : SIGKILL;
+
+	return report(kill((pid_t)num(argv[0]), sig));
 }
 
 static int op_tgkill(char **argv)
@@ -278,6 +282,17 @@ static int op_prlimit(char **argv)
 static int op_open(char **argv)
 {
 	return report(open(argv[0], O_RDONLY));
+}
+
+/* Open and read: sysfs refuses some files at read, not at open. */
+static int op_read(char **argv)
+{
+	char buf[256];
+	int fd = open(argv[0], O_RDONLY);
+
+	if (fd < 0)
+		return report(-1);
+	return report(read(fd, buf, sizeof(buf)) < 0 ? -1 : 0);
 }
 
 static int op_chroot(char **argv)
@@ -407,7 +422,7 @@ static const struct {
 	{ "write", 2, op_write },	/* PATH DATA */
 	{ "newloop", 0, op_newloop },
 	{ "forkjails", 1, op_forkjails },	/* MAX */
-	{ "kill", 1, op_kill },		/* PID; -PGID for a group */
+	{ "kill", -1, op_kill },	/* PID [SIG]; -PGID for a group */
 	{ "tgkill", 1, op_tgkill },	/* PID */
 	{ "sigqueue", 1, op_sigqueue },	/* PID */
 	{ "killall", 0, op_killall },
@@ -415,6 +430,7 @@ static const struct {
 	{ "renice", 1, op_renice },	/* PID */
 	{ "prlimit", 1, op_prlimit },	/* PID */
 	{ "open", 1, op_open },		/* PATH */
+	{ "read", 1, op_read },		/* PATH */
 	{ "chroot", 1, op_chroot },	/* DIR */
 	{ "mknod", 1, op_mknod },	/* PATH */
 	{ "chmod", 1, op_chmod },	/* PATH: to 0600 */

@@ -22,7 +22,7 @@ teardown_file() {
 }
 
 teardown() {
-	pkill -KILL -f "sleep 600" 2>/dev/null || true
+	end_groups
 	eventually [ "$(jail_count)" = 0 ]
 }
 
@@ -48,7 +48,7 @@ summary_ok() {
 }
 
 @test "join: each allocation failing in turn is ENOMEM, the caller stays, the count is right" {
-	start_jailed sleep 600
+	start_in_jail sleep 600
 	run "$FAILNTH" join "$JAIL_ID"
 	summary_ok 2
 	eventually file_is "/sys/kernel/jail/$JAIL_ID/nr_tasks" 1
@@ -58,8 +58,7 @@ summary_ok() {
 @test "IPC objects in a jail: each allocation failing in turn is ENOMEM or ENOSPC, counts unchanged" {
 	local kind
 	for kind in msgget semget shmget; do
-		run sh -c 'echo new > /proc/self/jail && exec "$0" "$1"' \
-			"$FAILNTH" "$kind"
+		run in_jail "$FAILNTH" "$kind"
 		summary_ok 2 || { echo "$kind"; false; }
 	done
 }

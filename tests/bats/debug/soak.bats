@@ -7,8 +7,6 @@
 
 load ../helpers
 
-IPC="$JAILVM_HELPERS/ipc"
-
 # A random live jail's id, or nothing.
 random_jail() {
 	local ids=(/sys/kernel/jail/[0-9]*)
@@ -22,20 +20,21 @@ worker() {
 	while [ "$SECONDS" -lt "$deadline" ]; do
 		case $name in
 		ipc) # A jail that makes, fills and removes IPC objects.
-			sh -c 'echo new > /proc/self/jail || exit
-				for i in 1 2 3 4 5; do
-					q=$("$0" msgget $i c) && "$0" msgsnd "$q" soak &&
-						"$0" msgrcv "$q" && "$0" ctl msg "$q" rmid
-					s=$("$0" semget $i 2 c) && "$0" semop "$s" 0 1 u
-					m=$("$0" shmget $i 4096 c) && "$0" shmwrite "$m" soak
-				done; sleep 2' "$IPC" ;;
-		bomb) # A fork bomb under max_tasks, left for the destroyer.
-			sh -c 'echo new > /proc/self/jail || exit
-				echo 12 > /sys/kernel/jail/$(cat /proc/self/jail)/max_tasks
-				while :; do sleep 3 & done' 2>/dev/null &
+			in_jail -c 'for i in 1 2 3 4 5; do
+					q=$(ipc msgget $i c) && ipc msgsnd "$q" soak &&
+						ipc msgrcv "$q" && ipc ctl msg "$q" rmid
+					s=$(ipc semget $i 2 c) && ipc semop "$s" 0 1 u
+					m=$(ipc shmget $i 4096 c) && ipc shmwrite "$m" soak
+				done; sleep 2' ;;
+		bomb) # A fork bomb under max_tasks, which the host sets (a
+			# jail may not set its own), left for the destroyer.
+			start_in_jail -c 'max=/sys/kernel/jail/$(cat /proc/self/jail)/max_tasks
+				until [ "$(cat $max)" = 12 ]; do sleep 0.1; done
+				while :; do sleep 3 & done' &&
+				echo 12 >"/sys/kernel/jail/$JAIL_ID/max_tasks"
 			sleep 2 ;;
 		nest) # Jails in jails, each waiting a little.
-			sh -c 'for d in 1 2 3 4; do echo new > /proc/self/jail || exit; done
+			in_jail -c 'for d in 1 2 3; do echo new > /proc/self/jail || exit; done
 				sleep 1' ;;
 		join) # Into a random jail, briefly.
 			id=$(random_jail)
@@ -46,8 +45,7 @@ worker() {
 			[ -z "$id" ] || echo 1 >"/sys/kernel/jail/$id/destroy"
 			sleep 1 ;;
 		signal) # From a jail at every host task, and the host at jails'.
-			sh -c 'echo new > /proc/self/jail || exit
-				for p in $(ls /proc | grep "^[0-9]"); do
+			in_jail -c 'for p in $(ls /proc | grep "^[0-9]"); do
 					kill -0 "$p"; kill -CONT "$p"; done' ;;
 		esac >/dev/null 2>&1 || true
 	done

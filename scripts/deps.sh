@@ -14,7 +14,9 @@ pkgs="$pkgs $arch_pkgs"
 
 missing=
 for p in $pkgs; do
-	dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q ' installed$' ||
+	# Installed, or with only triggers left to run (another install is on).
+	dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null |
+		grep -Eq ' (installed|triggers-awaited|triggers-pending)$' ||
 		missing="$missing $p"
 done
 [ -n "$missing" ] || exit 0

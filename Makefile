@@ -1,10 +1,12 @@
 # Jails for Linux: build the jail kernel, boot it under QEMU, test it.
 #
 #   make            build the kernel, the test helpers and the tools for $(ARCH)
-#   make run        boot it with an interactive shell (CMD='...' runs one command)
-#   make test       boot it and run tests/bats/*.bats inside
+#   make run        boot it with an interactive shell (CMD='...' runs one
+#                   command line, as typed)
+#   make test       tests/host/*.bats on the host, then boot it and run
+#                   tests/bats/*.bats inside
 #   make check      checkpatch --strict, W=1 build of security/jail, ABI docs,
-#                   shellcheck
+#                   shellcheck, every example block of the docs marked
 #   make bench      benchmarks in the VM, on a kernel of their own (bench/,
 #                   docs/benchmarks.md)
 #   make omap2plus  the kernel on the BeagleBoard's omap2plus_defconfig
@@ -44,27 +46,20 @@ else
 $(error unsupported KCONFIG=$(KCONFIG); supported: test, debug, bench)
 endif
 
-# DEBARCH: the Debian architecture of the VM's user space, made from
-# Debian's packages into build/<arch>/rootfs; none on x86_64, where the VM
-# runs on the host's own.
-ifeq ($(ARCH),x86_64)
-KARCH := x86_64
-CROSS_COMPILE :=
-KIMAGE := arch/x86/boot/bzImage
-DEBARCH :=
-else ifeq ($(ARCH),arm64)
-KARCH := arm64
-CROSS_COMPILE := aarch64-linux-gnu-
-KIMAGE := arch/arm64/boot/Image
-DEBARCH := arm64
-else ifeq ($(ARCH),arm)
-KARCH := arm
-CROSS_COMPILE := arm-linux-gnueabihf-
-KIMAGE := arch/arm/boot/zImage
-DEBARCH := armhf
-else
-$(error unsupported ARCH=$(ARCH); supported: x86_64, arm64, arm)
+# The architecture's compiler prefix, kernel image and VM root, from the
+# table of architectures, scripts/arches. An unsupported ARCH stops here
+# with one line naming the supported ones.
+ARCH_ERROR := $(shell $(ROOT)/scripts/arch.sh check '$(ARCH)' 2>&1)
+ifneq ($(ARCH_ERROR),)
+$(error $(ARCH_ERROR))
 endif
+arch_field = $(shell $(ROOT)/scripts/arch.sh $(1) $(2))
+KARCH := $(call arch_field,karch,$(ARCH))
+CROSS_COMPILE := $(call arch_field,cross,$(ARCH))
+KIMAGE := $(call arch_field,image,$(ARCH))
+# rootfs: the VM's root is build/<arch>/rootfs, made from Debian's
+# packages; host: it is this machine's own /.
+VMROOT := $(call arch_field,root,$(ARCH))
 
 CCACHE := $(shell command -v ccache 2>/dev/null)
 # Let clones at other paths (CI) share ccache hits.
@@ -84,6 +79,8 @@ HELPER_LDLIBS := -lrt
 
 KERNEL_SOURCES := $(wildcard kernel/jail/*.c kernel/jail/*.h kernel/ipc-hooks/*.c kernel/ipc-hooks/*.h)
 SHELL_SCRIPTS := $(wildcard scripts/*.sh tests/vm/*.sh bench/*.sh) tools/jail .ci/run
+# The documents whose example blocks the tests run (scripts/doc-examples.sh).
+EXAMPLE_DOCS := README.md tools/README.md tools/jail.8
 
 .NOTPARALLEL:
 .PHONY: all deps source config kernel helpers tools rootfs run test check \
@@ -134,14 +131,30 @@ $(HELPERS_OUT)/%: tests/helpers/%.c
 	@$(CROSS_COMPILE)gcc $(HELPER_CFLAGS) -o $@ $< $(HELPER_LDLIBS)
 
 rootfs: deps
-ifneq ($(DEBARCH),)
-	@scripts/mkrootfs.sh $(DEBARCH) $(ARCH_OUT)/rootfs
+ifeq ($(VMROOT),rootfs)
+	@scripts/mkrootfs.sh $(ARCH) $(ARCH_OUT)/rootfs
 endif
 
-# CMD goes through the environment, so that no quoting in it is re-parsed.
-run: export CMD := $(CMD)
+# CMD is the VM's: its text reaches the VM's /bin/sh exactly as typed, so
+# make never expands it (only $(value CMD)), keeps it out of the recipes'
+# environment and out of the sub-makes' MAKEFLAGS (the kernel's make), and
+# writes it to a file for run.sh, read back unparsed.
+unexport CMD
+ifneq ($(findstring command line,$(origin CMD)),)
+# Sub-makes get the command line's variables from MAKEOVERRIDES, escaped
+# as make escapes them there (main.c, quote_for_env); CMD's are taken out.
+SPACE := $(subst x,,x x)
+TAB := $(subst x,,x	x)
+CMD_ESCAPED := $(subst $$,$$$$,$(subst $(TAB),\$(TAB),$(subst $(SPACE),\$(SPACE),$(subst \,\\,$(value CMD)))))
+MAKEOVERRIDES := $(value -*-command-variables-*-)
+MAKEOVERRIDES := $(subst CMD=$(CMD_ESCAPED),,$(subst CMD:=$(CMD_ESCAPED),,$(MAKEOVERRIDES)))
+endif
+RUN_CMD_FILE := $(KOBJ)/run-cmd
+
 run: all
-	@ARCH=$(ARCH) JAILVM_KOBJ=$(KOBJ) tests/vm/run.sh $(if $(CMD),cmd,shell) "$$CMD"
+	@$(if $(value CMD),$(shell mkdir -p $(KOBJ))$(file >$(RUN_CMD_FILE),$(value CMD)))ARCH=$(ARCH) \
+		JAILVM_KOBJ=$(KOBJ) tests/vm/run.sh \
+		$(if $(value CMD),cmd "$$(cat $(RUN_CMD_FILE))",shell)
 
 test: all
 	@ARCH=$(ARCH) JAILVM_KOBJ=$(KOBJ) JAILVM_LANE=$(KCONFIG) tests/vm/run.sh test
@@ -157,6 +170,7 @@ check: config
 		{ [ -z "$$abi" ] || { echo "$$abi"; false; }; }
 	@shellcheck -s sh $(SHELL_SCRIPTS)
 	@scripts/check-captable.sh
+	@scripts/doc-examples.sh check $(EXAMPLE_DOCS)
 	@echo "  CHECK   clean"
 
 # Benchmarks, in the VM, on the bench kernel; not part of test. See
@@ -176,7 +190,7 @@ bench: helpers tools rootfs $(BENCH_BINS)
 # The original hardware, the BeagleBoard (Cortex-A8, ARMv7-A): the jail
 # kernel on its own configuration, omap2plus_defconfig, built, not booted.
 OMAP_OBJ := $(ROOT)/build/arm-omap2plus
-OMAP_KMAKE = $(call kmake,$(OMAP_OBJ),arm,arm-linux-gnueabihf-)
+OMAP_KMAKE = $(call kmake,$(OMAP_OBJ),arm,$(call arch_field,cross,arm))
 
 omap2plus: source
 	@scripts/deps.sh arm

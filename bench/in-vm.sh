@@ -12,7 +12,8 @@ set -eu
 
 mode=$1
 reps=$2
-bin=$JAILVM_REPO/build/$(uname -m | sed 's/aarch64/arm64/; s/armv7l/arm/')/bench
+# build/<arch>/helpers, from the kernel command line: build/<arch>/bench.
+bin=${JAILVM_HELPERS%/helpers}/bench
 jail=$bin/../tools/jail
 # Run the programs from tmpfs: an exec from the 9p root waits on the host,
 # which the instruction-counting clock cannot count (docs/benchmarks.md).

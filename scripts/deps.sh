@@ -7,18 +7,16 @@ arch=${1:-x86_64}
 pkgs="linux-source-6.12 make gcc libc6-dev bc bison flex libelf-dev libssl-dev
 xz-utils patch perl python3 ccache bats util-linux procps shellcheck
 busybox-static binutils iproute2 man-db"
-case $arch in
-x86_64) pkgs="$pkgs qemu-system-x86" ;;
-arm64) pkgs="$pkgs gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-system-arm
-	mmdebstrap qemu-user-static" ;;
-arm) pkgs="$pkgs gcc-arm-linux-gnueabihf libc6-dev-armhf-cross qemu-system-arm
-	mmdebstrap qemu-user-static" ;;
-*) echo "deps: unsupported ARCH '$arch'" >&2; exit 1 ;;
-esac
+# The architecture's own: its cross-compiler, its QEMU, what makes its
+# VM root (scripts/arches).
+arch_pkgs=$("$(dirname "$0")/arch.sh" packages "$arch") || exit 1
+pkgs="$pkgs $arch_pkgs"
 
 missing=
 for p in $pkgs; do
-	dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q ' installed$' ||
+	# Installed, or with only triggers left to run (another install is on).
+	dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null |
+		grep -Eq ' (installed|triggers-awaited|triggers-pending)$' ||
 		missing="$missing $p"
 done
 [ -n "$missing" ] || exit 0

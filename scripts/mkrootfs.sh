@@ -4,20 +4,21 @@
 # the few things those scripts would have done. The VM mounts it read-only
 # over 9p, as it mounts the host's / on x86_64.
 #
-# usage: mkrootfs.sh DEBARCH DIR     (DEBARCH: arm64 or armhf)
+# usage: mkrootfs.sh ARCH DIR     (ARCH: one of scripts/arches whose root
+#                                  is rootfs: arm64, arm)
 #
 # DIR is made whole or not at all (built beside it, then renamed), and made
-# again only when this script changes.
+# again only when this script or the Debian architecture changes.
 set -eu
 
-debarch=$1
+# Debian's name for the architecture, and the user-mode QEMU that runs
+# its programs here (scripts/arches).
+arch_sh=$(dirname "$0")/arch.sh
+debarch=$("$arch_sh" debarch "$1") || exit 1
+qemu=$("$arch_sh" qemuuser "$1")
+[ -n "$qemu" ] || { echo "mkrootfs: ARCH '$1' runs on this machine's own root" >&2; exit 1; }
 mkdir -p "$(dirname "$2")"
 dir=$(cd "$(dirname "$2")" && pwd)/$(basename "$2")
-case $debarch in
-arm64) qemu="qemu-aarch64-static" ;;
-armhf) qemu="qemu-arm-static" ;;
-*) echo "mkrootfs: unsupported architecture '$debarch'" >&2; exit 1 ;;
-esac
 
 # What the VM's init and the tests run. usr-is-merged keeps apt from
 # choosing usrmerge (and perl); apt adds the dependencies.
@@ -25,7 +26,7 @@ pkgs="usr-is-merged base-files bash dash bats coreutils util-linux bsdutils
 mount procps busybox-static iproute2 man-db groff-base bsdextrautils binutils
 libc-bin grep sed mawk findutils diffutils hostname"
 
-stamp=$(sha256sum "$0" | cut -d' ' -f1)
+stamp=$({ cat "$0"; echo "$debarch"; } | sha256sum | cut -d' ' -f1)
 [ "$(cat "$dir/.jailvm-rootfs" 2>/dev/null)" = "$stamp" ] && exit 0
 
 echo "  ROOTFS  $dir (Debian bookworm, $debarch)" >&2

@@ -8,7 +8,9 @@
 #        run.sh cmd COMMAND    run one shell command line, exit with its status
 #        run.sh test           run the bats suites, print TAP and a summary
 #
-# The test suites, each in a boot of its own:
+# The test suites: first, on the host,
+#   tests/host/*.bats          what runs make (make run CMD=...) or needs no VM
+# then, each in a boot of its own:
 #   tests/bats/*.bats          the jail LSM active (CONFIG_LSM)
 #   tests/bats/lsm-off/*.bats  booted with lsm=capability: jail left out
 #
@@ -39,30 +41,19 @@ else
 	timeout=${JAILVM_TIMEOUT:-1800}
 fi
 
-rootfs=$archout/rootfs
-case $arch in
-x86_64)
-	qemu="qemu-system-x86_64 -M pc -cpu max"
-	image=$kobj/arch/x86/boot/bzImage
-	tty=ttyS0
+# The machine, the kernel image, the console and the root, from the table
+# of architectures (scripts/arches).
+field() {
+	"$root/scripts/arch.sh" "$1" "$arch" || exit 125
+}
+qemu=$(field qemu)
+image=$kobj/$(field image)
+tty=$(field console)
+if [ "$(field root)" = host ]; then
 	rootfs=/
-	;;
-arm64)
-	qemu="qemu-system-aarch64 -M virt -cpu cortex-a57"
-	image=$kobj/arch/arm64/boot/Image
-	tty=ttyAMA0
-	;;
-arm)
-	# highmem=off: a 32-bit kernel without LPAE reaches no PCI above 4 GiB.
-	qemu="qemu-system-arm -M virt,highmem=off -cpu cortex-a15"
-	image=$kobj/arch/arm/boot/zImage
-	tty=ttyAMA0
-	;;
-*)
-	echo "run.sh: unsupported ARCH '$arch'" >&2
-	exit 125
-	;;
-esac
+else
+	rootfs=$archout/rootfs
+fi
 [ -r "$image" ] || { echo "run.sh: no kernel at $image (run make first)" >&2; exit 125; }
 if [ "$rootfs" = / ]; then
 	init=$root/tests/vm/init.sh
@@ -176,6 +167,28 @@ kunit_totals() {
 }
 kunit_ran() { [ -n "$kunit" ]; }
 
+# Count the TAP in $tap; n is then its last test's number.
+tally() {
+	touch "$tap"
+	ok=$(grep -Ec '^ok [0-9]+( |$)' "$tap" || true)
+	skip=$(grep -Ec '^ok [0-9]+ .*# skip' "$tap" || true)
+	n=$(grep -Ec '^(not )?ok [0-9]+' "$tap" || true)
+	passed=$((passed + ok - skip))
+	skipped=$((skipped + skip))
+	failed=$((failed + n - ok))
+}
+
+# The host's suite first: tests/host/*.bats, what runs make itself (such
+# as make run CMD=..., which boots the VM once more) and what needs no VM.
+echo "# suite host (tests/host)"
+out=$kobj/vm/host
+rm -rf "$out"
+mkdir -p "$out"
+tap=$out/tap
+ARCH=$arch KCONFIG=$lane bats --tap "$root/tests/host" </dev/null 2>&1 | tee "$tap"
+tally
+check bats_complete "host: every planned bats test reported"
+
 suites="jail:tests/bats:"
 [ "$lane" != debug ] || suites="$suites debug:tests/bats/debug:kunit.enable=0"
 suites="$suites lsm-off:tests/bats/lsm-off:lsm=capability+kunit.enable=0"
@@ -188,13 +201,7 @@ for suite in $suites; do
 	echo "# suite $name (${rest#*:})"
 	boot "$kobj/vm/$name" test "${rest%%:*}" "$(echo "${rest#*:}" | tr + ' ')"
 	tap=$out/tap
-	touch "$tap"
-	ok=$(grep -Ec '^ok [0-9]+( |$)' "$tap" || true)
-	skip=$(grep -Ec '^ok [0-9]+ .*# skip' "$tap" || true)
-	n=$(grep -Ec '^(not )?ok [0-9]+' "$tap" || true)
-	passed=$((passed + ok - skip))
-	skipped=$((skipped + skip))
-	failed=$((failed + n - ok))
+	tally
 	check finished "$name: the VM finished"
 	check bats_complete "$name: every planned bats test reported"
 	check $kernel_clean "$name: the kernel log has no WARNING, BUG, lockdep report, Oops or panic"

@@ -5,7 +5,8 @@
 #                   command line, as typed)
 #   make test       tests/host/*.bats on the host, then boot it and run
 #                   tests/bats/*.bats inside
-#   make check      checkpatch --strict, W=1 build of security/jail, ABI docs,
+#   make check      checkpatch --strict, W=1 build of security/jail, its
+#                   layers (kernel/jail/README.md), ABI docs,
 #                   shellcheck, every example block of the docs marked
 #   make bench      benchmarks in the VM, on a kernel of their own (bench/,
 #                   docs/benchmarks.md)
@@ -169,6 +170,8 @@ check: config
 	@cd $(KSRC) && abi=$$(perl scripts/get_abi.pl validate --dir $(ROOT)/sysfs-doc 2>&1) && \
 		{ [ -z "$$abi" ] || { echo "$$abi"; false; }; }
 	@shellcheck -s sh $(SHELL_SCRIPTS)
+	@scripts/check-layers.sh $(KOBJ) $(CROSS_COMPILE)nm
+	@scripts/check-layers.sh --self-test $(KOBJ) $(CROSS_COMPILE)nm
 	@scripts/check-captable.sh
 	@scripts/doc-examples.sh check $(EXAMPLE_DOCS)
 	@echo "  CHECK   clean"

@@ -76,6 +76,10 @@ printf '%s\n' root:x:0: daemon:x:1: tty:x:5: disk:x:6: man:x:12: \
 	users:x:100: nogroup:x:65534: >etc/group
 printf 'passwd: files\ngroup: files\nshadow: files\nhosts: files\n' \
 	>etc/nsswitch.conf
+# The directories base-files' postinst would have made (jail(8)'s example
+# keeps its jails under /srv).
+mkdir -p mnt srv opt media etc/opt var/opt usr/local/bin usr/local/sbin \
+	usr/local/lib usr/local/share usr/local/include usr/local/src usr/local/etc
 ln -sfn ../proc/self/mounts etc/mtab
 echo jailvm >etc/hostname
 : >etc/resolv.conf
